@@ -1,0 +1,597 @@
+package dev.spindle.engine;
+
+import com.lmax.disruptor.EventHandler;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * The single consumer of the submission ring. Scores each item, stages it in a priority lane, cuts
+ * complexity-bounded batches and hands each to an idle worker's mailbox. One thread owns all of
+ * this state, so none of it needs a lock or a CAS; the price is that scoring and cutting for the
+ * whole engine run on one core, which at a few tens of nanoseconds per item is rarely the bottleneck.
+ * <p>
+ * Work conservation: whenever a worker is idle and items are staged, a batch is cut at once, sized
+ * by guided self-scheduling (the staged complexity divided by the worker count, capped by the
+ * budget) so the last batches of a burst are small and the workers finish together. When every
+ * worker is busy, full batches (budget or count), lingering ones, and ones holding an item near its
+ * deadline are closed ahead into a short queue, so a worker that frees up never waits for a cut.
+ */
+final class BatchCutter implements EventHandler<ItemEvent>
+{
+    private static final System.Logger LOG = System.getLogger(BatchCutter.class.getName());
+    private static final long RETRY_NANOS = 50_000;
+
+    private final EngineConfig config;
+    private final EngineState state;
+    private final OutcomeDelivery delivery;
+    private final ComplexityScorer complexityScorer;
+    private final PriorityScorer priorityScorer;
+    private final PriorityLanes lanes;
+    private final Wakeup wakeup;
+    private final Idler poolIdler;
+
+    private final StagedItem[] pool;
+    private final int[] freeItems;
+    private int freeItemCount;
+
+    private final BatchSlot[] batches;
+    private final int[] freeBatches;
+    private int freeBatchCount;
+    private final int[] queue;
+    private int queueHead;
+    private int queueSize;
+    private final int maxQueued;
+
+    private final WorkerSlot[] workers;
+    private final int[] inflight;
+    private final int[] orphans;
+    private int orphanCount;
+
+    final OutcomeCounter outcomes = new OutcomeCounter.SingleWriter();
+    private final AtomicLongArray closeReasons = new AtomicLongArray(CloseReason.values().length);
+    private volatile long backlog;
+
+    private final double budget;
+    private final int maxItems;
+    private final long lingerNanos;
+    private final long slackNanos;
+    private int activeWorkers;
+
+    private long lastSequence = -1;
+    private long nextBatchId;
+    private long nextDeadlineScan = Long.MAX_VALUE;
+    private int seenStateVersion = -1;
+    private long nextTimer = Long.MAX_VALUE;
+    private final PriorityLanes.ExpiredSink timeOut = this::timeOutStaged;
+    private final PriorityLanes.ExpiredSink reject = this::rejectStaged;
+    private final Wakeup.WorkCondition poolHasRoom = this::hasReclaimable;
+
+    BatchCutter(final EngineConfig config, final EngineState state, final OutcomeDelivery delivery, final WorkerSlot[] workers,
+        final BatchSlot[] batches, final Wakeup wakeup)
+    {
+        this.config = config;
+        this.state = state;
+        this.delivery = delivery;
+        this.complexityScorer = config.complexityScorer();
+        this.priorityScorer = config.priorityScorer();
+        this.lanes = new PriorityLanes(config.laneFloors().length, config.agingBoundNanos());
+        this.wakeup = wakeup;
+        this.poolIdler = Idler.create(config.waitMode());
+        this.budget = config.complexityBudget();
+        this.maxItems = config.maxBatchItems();
+        this.lingerNanos = config.maxLingerNanos();
+        this.slackNanos = config.deadlineSlackNanos();
+        this.maxQueued = config.maxQueuedBatches();
+
+        this.pool = new StagedItem[config.stagingCapacity()];
+        this.freeItems = new int[pool.length];
+        for (int i = 0; i < pool.length; i++)
+        {
+            pool[i] = new StagedItem(i);
+            freeItems[i] = pool.length - 1 - i;
+        }
+        this.freeItemCount = pool.length;
+
+        this.batches = batches;
+        this.freeBatches = new int[batches.length];
+        for (int i = 0; i < batches.length; i++)
+        {
+            freeBatches[i] = batches.length - 1 - i;
+        }
+        this.freeBatchCount = batches.length;
+        this.queue = new int[batches.length];
+        this.orphans = new int[batches.length];
+
+        this.workers = workers;
+        this.inflight = new int[workers.length];
+        java.util.Arrays.fill(inflight, Mailbox.EMPTY);
+        this.activeWorkers = workers.length;
+    }
+
+    /** Batch slots the engine must allocate: running, queued, and room for abandoned ones. */
+    static int batchSlotsFor(final EngineConfig config)
+    {
+        return 2 * config.workers() + config.maxQueuedBatches() + 1;
+    }
+
+    @Override
+    public void onBatchStart(final long batchSize, final long queueDepth)
+    {
+        backlog = queueDepth;
+    }
+
+    @Override
+    public void onEvent(final ItemEvent event, final long sequence, final boolean endOfBatch)
+    {
+        lastSequence = sequence;
+        if (!event.cancelled)
+        {
+            stage(event);
+        }
+        event.clearReferences();
+        if (endOfBatch)
+        {
+            dispatch();
+        }
+    }
+
+    @Override
+    public void onTimeout(final long sequence)
+    {
+        dispatch();
+    }
+
+    long backlog()
+    {
+        return backlog;
+    }
+
+    long closeReasonCount(final CloseReason reason)
+    {
+        return closeReasons.get(reason.ordinal());
+    }
+
+    int stagedItems()
+    {
+        return lanes.size();
+    }
+
+    /**
+     * True when the cutter has something to do other than read the ring: a worker finished, an
+     * abandoned batch came back, a linger or deadline timer fired, or the lifecycle moved on.
+     * Called only on the cutter thread, from its wait strategy.
+     */
+    boolean housekeepingDue()
+    {
+        if (state.version() != seenStateVersion)
+        {
+            return true;
+        }
+        for (int w = 0; w < inflight.length; w++)
+        {
+            if (inflight[w] != Mailbox.EMPTY && workers[w].mailbox.isEmpty())
+            {
+                return true;
+            }
+        }
+        for (int i = 0; i < orphanCount; i++)
+        {
+            if (batches[orphans[i]].state() == BatchSlot.RETURNED)
+            {
+                return true;
+            }
+        }
+        return nextTimer != Long.MAX_VALUE && System.nanoTime() >= nextTimer;
+    }
+
+    /** How long the cutter may park before a timer of its own is due. */
+    long parkNanos()
+    {
+        return nextTimer == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, nextTimer - System.nanoTime());
+    }
+
+    private void stage(final ItemEvent event)
+    {
+        if (state.rejecting())
+        {
+            delivery.deliver(event, Outcome.REJECTED, null, "engine shut down before the item was processed", outcomes);
+            return;
+        }
+        final StagedItem item = allocateItem();
+        item.copyFrom(event);
+        item.stagedNanos = event.submitNanos;
+        try
+        {
+            item.complexity = checkedComplexity(complexityScorer.complexity(item));
+            item.priority = Math.max(0, Math.min(100, priorityScorer.priority(item)));
+        }
+        catch (final RuntimeException e)
+        {
+            delivery.deliver(item, Outcome.FAILED, null, "scoring failed: " + e, outcomes);
+            freeItem(item);
+            return;
+        }
+        if (item.deadlineNanos != Item.NO_DEADLINE)
+        {
+            nextDeadlineScan = Math.min(nextDeadlineScan, item.deadlineNanos - slackNanos);
+        }
+        item.lane = config.laneOf(item.priority);
+        lanes.add(item);
+    }
+
+    private static double checkedComplexity(final double complexity)
+    {
+        if (!(complexity >= 0) || Double.isInfinite(complexity))
+        {
+            throw new IllegalArgumentException("complexity scorer returned " + complexity + " (must be finite and >= 0)");
+        }
+        return complexity;
+    }
+
+    private StagedItem allocateItem()
+    {
+        while (freeItemCount == 0)
+        {
+            // Every staging slot is held by a staged, queued or running item: keep the workers fed
+            // until one comes back. The ring stops advancing meanwhile, which is the backpressure.
+            dispatch();
+            if (freeItemCount == 0)
+            {
+                poolIdler.idle(wakeup, poolHasRoom, parkNanos());
+            }
+        }
+        poolIdler.reset();
+        return pool[freeItems[--freeItemCount]];
+    }
+
+    private boolean hasReclaimable()
+    {
+        return housekeepingDue();
+    }
+
+    private void freeItem(final StagedItem item)
+    {
+        item.clearReferences();
+        freeItems[freeItemCount++] = item.poolIndex;
+    }
+
+    /** The cutter's duty cycle: reclaim, expire, cut, assign. Called after each run of ring events. */
+    void dispatch()
+    {
+        seenStateVersion = state.version();
+        final long now = System.nanoTime();
+        reclaimOrphans();
+        if (state.rejecting())
+        {
+            rejectEverythingWaiting(now);
+        }
+        else if (now >= nextDeadlineScan)
+        {
+            final long earliest = lanes.scanDeadlines(now, now + 2 * slackNanos, timeOut);
+            nextDeadlineScan = earliest == Long.MAX_VALUE ? Long.MAX_VALUE : earliest - 2 * slackNanos;
+        }
+        final boolean draining = state.drainRequested() && lastSequence >= state.drainTarget();
+
+        reclaimCompleted();
+        while (true)
+        {
+            int worker;
+            while (queueSize > 0 && (worker = idleWorker()) >= 0)
+            {
+                assign(pollQueue(), worker);
+            }
+            if (lanes.isEmpty())
+            {
+                break;
+            }
+            worker = idleWorker();
+            if (worker >= 0)
+            {
+                final BatchSlot batch = allocateBatch();
+                if (batch == null)
+                {
+                    break;
+                }
+                final boolean byCount = lanes.complexity() == 0;
+                final double target = byCount ? budget : Math.min(budget, lanes.complexity() / activeWorkers);
+                final int countTarget = byCount ? Math.max(1, (lanes.size() + activeWorkers - 1) / activeWorkers) : maxItems;
+                if (cut(batch, now, target, countTarget, CloseReason.IDLE_WORKER))
+                {
+                    assign(batch, worker);
+                }
+                continue;
+            }
+            if (queueSize >= maxQueued)
+            {
+                break;
+            }
+            final CloseReason trigger = closeAheadTrigger(now, draining);
+            if (trigger == null)
+            {
+                break;
+            }
+            final BatchSlot batch = allocateBatch();
+            if (batch == null)
+            {
+                break;
+            }
+            if (cut(batch, now, budget, maxItems, trigger))
+            {
+                enqueue(batch, batch.closeReason == CloseReason.DEADLINE);
+            }
+        }
+
+        final long timer = computeNextTimer();
+        // A timer already due means the cutter could not act on it (no free batch slot): retry soon, not in a spin.
+        nextTimer = timer <= now ? now + RETRY_NANOS : timer;
+        if (draining && isIdle())
+        {
+            state.markDrained();
+        }
+    }
+
+    private CloseReason closeAheadTrigger(final long now, final boolean draining)
+    {
+        if (lanes.complexity() >= budget || lanes.size() >= maxItems)
+        {
+            return CloseReason.BUDGET; // cut() reports BUDGET or COUNT, whichever closed it
+        }
+        if (lanes.hasUrgent())
+        {
+            return CloseReason.DEADLINE;
+        }
+        if (draining)
+        {
+            return CloseReason.DRAIN;
+        }
+        if (now - lanes.oldestStagedNanos() >= lingerNanos)
+        {
+            return CloseReason.LINGER;
+        }
+        return null;
+    }
+
+    private long computeNextTimer()
+    {
+        long timer = nextDeadlineScan;
+        if (!lanes.isEmpty() && queueSize < maxQueued)
+        {
+            final long oldest = lanes.oldestStagedNanos();
+            timer = Math.min(timer, oldest + lingerNanos);
+        }
+        return timer;
+    }
+
+    /**
+     * Fills {@code batch} from the lanes and reports whether it holds anything. It stops at
+     * {@code target} complexity or {@code countTarget} items: reaching the budget reports BUDGET,
+     * the maximum count COUNT, a near deadline DEADLINE; running out of items or reaching a fair
+     * share below the limits (guided self-scheduling, so a burst's tail is cut fine) reports
+     * {@code partial}.
+     */
+    private boolean cut(final BatchSlot batch, final long now, final double target, final int countTarget, final CloseReason partial)
+    {
+        CloseReason reason = partial;
+        boolean urgent = false;
+        while (true)
+        {
+            if (batch.size == maxItems)
+            {
+                reason = CloseReason.COUNT;
+                break;
+            }
+            final StagedItem item = lanes.peekNext(now);
+            if (item == null)
+            {
+                break;
+            }
+            final boolean itemUrgent = lanes.isUrgent(item);
+            if (urgent && !itemUrgent)
+            {
+                reason = CloseReason.DEADLINE;
+                break;
+            }
+            if (batch.size > 0 && batch.complexity + item.complexity > target)
+            {
+                reason = target >= budget ? CloseReason.BUDGET : partial;
+                break;
+            }
+            if (batch.size >= countTarget)
+            {
+                break;
+            }
+            lanes.remove(item);
+            if (item.deadlineNanos <= now)
+            {
+                timeOutStaged(item, now);
+                continue;
+            }
+            urgent |= itemUrgent;
+            batch.items[batch.size++] = item;
+            batch.complexity += item.complexity;
+            batch.earliestItemDeadline = Math.min(batch.earliestItemDeadline, item.deadlineNanos);
+            if (batch.size == 1 && item.complexity > budget)
+            {
+                reason = CloseReason.BUDGET;
+                break;
+            }
+        }
+        if (urgent && (reason == partial || reason == CloseReason.IDLE_WORKER))
+        {
+            reason = CloseReason.DEADLINE;
+        }
+        if (batch.size == 0)
+        {
+            releaseBatch(batch); // everything taken for it had expired on the way in
+            return false;
+        }
+        batch.closeReason = reason;
+        batch.batchId = nextBatchId++;
+        batch.cutNanos = now;
+        closeReasons.lazySet(reason.ordinal(), closeReasons.get(reason.ordinal()) + 1);
+        return true;
+    }
+
+    private int idleWorker()
+    {
+        for (int w = 0; w < activeWorkers; w++)
+        {
+            if (inflight[w] == Mailbox.EMPTY || reclaimIfDone(w))
+            {
+                return w;
+            }
+        }
+        return -1;
+    }
+
+    private void reclaimCompleted()
+    {
+        for (int w = 0; w < inflight.length; w++)
+        {
+            if (inflight[w] != Mailbox.EMPTY)
+            {
+                reclaimIfDone(w);
+            }
+        }
+    }
+
+    private boolean reclaimIfDone(final int worker)
+    {
+        if (!workers[worker].mailbox.isEmpty())
+        {
+            return false;
+        }
+        reclaim(inflight[worker]);
+        inflight[worker] = Mailbox.EMPTY;
+        return true;
+    }
+
+    private void assign(final BatchSlot batch, final int worker)
+    {
+        batch.workerId = worker;
+        batch.markRunning();
+        inflight[worker] = batch.index;
+        final WorkerSlot slot = workers[worker];
+        slot.mailbox.offer(batch.index);
+        slot.wakeup.signal();
+    }
+
+    private void reclaim(final int batchIndex)
+    {
+        final BatchSlot batch = batches[batchIndex];
+        if (batch.state() == BatchSlot.COMPLETED)
+        {
+            releaseBatch(batch);
+        }
+        else
+        {
+            orphans[orphanCount++] = batchIndex; // abandoned by the watchdog; wait for its thread
+        }
+    }
+
+    private void reclaimOrphans()
+    {
+        for (int i = 0; i < orphanCount; )
+        {
+            final BatchSlot batch = batches[orphans[i]];
+            if (batch.state() == BatchSlot.RETURNED)
+            {
+                releaseBatch(batch);
+                orphans[i] = orphans[--orphanCount];
+            }
+            else
+            {
+                i++;
+            }
+        }
+    }
+
+    private void releaseBatch(final BatchSlot batch)
+    {
+        for (int i = 0; i < batch.size; i++)
+        {
+            freeItem(batch.items[i]);
+        }
+        batch.clear();
+        batch.markFree();
+        freeBatches[freeBatchCount++] = batch.index;
+    }
+
+    private BatchSlot allocateBatch()
+    {
+        if (freeBatchCount == 0)
+        {
+            if (orphanCount > 0)
+            {
+                LOG.log(Level.WARNING, "spindle: no free batch slot: " + orphanCount + " batch(es) are held by stuck worker threads");
+            }
+            return null;
+        }
+        return batches[freeBatches[--freeBatchCount]];
+    }
+
+    private void enqueue(final BatchSlot batch, final boolean front)
+    {
+        if (front)
+        {
+            queueHead = (queueHead - 1 + queue.length) % queue.length;
+            queue[queueHead] = batch.index;
+        }
+        else
+        {
+            queue[(queueHead + queueSize) % queue.length] = batch.index;
+        }
+        queueSize++;
+    }
+
+    private BatchSlot pollQueue()
+    {
+        final BatchSlot batch = batches[queue[queueHead]];
+        queueHead = (queueHead + 1) % queue.length;
+        queueSize--;
+        return batch;
+    }
+
+    private boolean isIdle()
+    {
+        if (!lanes.isEmpty() || queueSize > 0)
+        {
+            return false;
+        }
+        for (int w = 0; w < inflight.length; w++)
+        {
+            if (inflight[w] != Mailbox.EMPTY && !reclaimIfDone(w))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void rejectEverythingWaiting(final long now)
+    {
+        lanes.drainTo(reject, now);
+        while (queueSize > 0)
+        {
+            final BatchSlot batch = pollQueue();
+            for (int i = 0; i < batch.size; i++)
+            {
+                delivery.deliver(batch.items[i], Outcome.REJECTED, null, "engine shut down before the batch started", outcomes);
+            }
+            releaseBatch(batch);
+        }
+    }
+
+    private void rejectStaged(final StagedItem item, final long now)
+    {
+        delivery.deliver(item, Outcome.REJECTED, null, "engine shut down before the item was processed", outcomes);
+        freeItem(item);
+    }
+
+    private void timeOutStaged(final StagedItem item, final long now)
+    {
+        delivery.deliver(item, Outcome.TIMED_OUT, null,
+            "deadline passed after " + (now - item.submitNanos) / 1000 + " us waiting for a worker", outcomes);
+        freeItem(item);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.spindle.engine;
+
+import java.lang.System.Logger.Level;
+import net.openhft.affinity.AffinityLock;
+
+/**
+ * Pins worker threads to CPUs with OpenHFT affinity, all or none: a pool half pinned and half not
+ * gets the worst of both. Decided once at start from the CPUs the OS lets affinity reserve; when
+ * there are too few (or affinity does not work here), the workers run unpinned and one line says why.
+ */
+final class CpuPinning
+{
+    private static final System.Logger LOG = System.getLogger(CpuPinning.class.getName());
+
+    private final boolean enabled;
+    private final String decision;
+
+    private CpuPinning(final boolean enabled, final String decision)
+    {
+        this.enabled = enabled;
+        this.decision = decision;
+    }
+
+    static CpuPinning decide(final Pinning policy, final int workers)
+    {
+        if (policy == Pinning.NEVER)
+        {
+            return new CpuPinning(false, "pinning disabled by configuration");
+        }
+        int reservable;
+        String problem = null;
+        try
+        {
+            reservable = AffinityLock.RESERVED_AFFINITY.cardinality();
+        }
+        catch (final Throwable t)
+        {
+            reservable = 0;
+            problem = t.toString();
+        }
+        if (reservable >= workers)
+        {
+            return new CpuPinning(true, "pinning " + workers + " workers on " + reservable + " reservable CPUs");
+        }
+        final String why = problem != null
+            ? "CPU affinity is unavailable (" + problem + ")"
+            : "only " + reservable + " CPU(s) can be reserved for " + workers + " workers";
+        final String decision = "spindle: " + workers + " workers run unpinned: " + why;
+        LOG.log(Level.INFO, decision);
+        return new CpuPinning(false, decision);
+    }
+
+    boolean enabled()
+    {
+        return enabled;
+    }
+
+    String decision()
+    {
+        return decision;
+    }
+
+    /** Returns a lock to release when the thread ends, or {@code null} when it runs unpinned. */
+    Object pinCurrentThread(final WorkerSlot slot)
+    {
+        if (!enabled)
+        {
+            return null;
+        }
+        try
+        {
+            final AffinityLock lock = AffinityLock.acquireLock();
+            if (lock.isBound())
+            {
+                slot.pinnedCpu = lock.cpuId();
+                return lock;
+            }
+            lock.release();
+        }
+        catch (final RuntimeException | LinkageError e)
+        {
+            LOG.log(Level.WARNING, "worker " + slot.id + " could not be pinned: " + e);
+        }
+        slot.pinnedCpu = -1;
+        return null;
+    }
+
+    void release(final Object lock)
+    {
+        if (lock instanceof AffinityLock)
+        {
+            ((AffinityLock)lock).release();
+        }
+    }
+}

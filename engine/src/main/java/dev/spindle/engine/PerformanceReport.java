@@ -1,0 +1,51 @@
+package dev.spindle.engine;
+
+import java.util.Map;
+
+/**
+ * A snapshot of an engine's counters and latency distributions since it started.
+ *
+ * @param wallNanos          time since start (or from start to termination once closed)
+ * @param submitted          items offered to {@code submit}, including those rejected at the door
+ * @param workerBusyNanos    time each worker slot spent processing batches
+ * @param utilization        Σ busy / (workers × wall)
+ * @param queueWait          submission to batch start, per processed item
+ * @param service            batch processing time, per batch
+ * @param endToEnd           submission to outcome, per processed item
+ * @param listenerErrors     exceptions thrown by the outcome listener (never fatal)
+ * @param workersReplaced    workers abandoned by the watchdog on a timed-out batch and replaced
+ */
+public record PerformanceReport(
+    long wallNanos,
+    long submitted,
+    long succeeded,
+    long failed,
+    long rejected,
+    long timedOut,
+    double itemsPerSecond,
+    long batches,
+    double meanItemsPerBatch,
+    double meanComplexityPerBatch,
+    Map<CloseReason, Long> closeReasons,
+    int workers,
+    long[] workerBusyNanos,
+    double utilization,
+    LatencySummary queueWait,
+    LatencySummary service,
+    LatencySummary endToEnd,
+    long listenerErrors,
+    long workersReplaced,
+    WaitMode waitMode,
+    int pinnedWorkers)
+{
+    public long completed()
+    {
+        return succeeded + failed + rejected + timedOut;
+    }
+
+    /** Items submitted but without an outcome yet. */
+    public long inFlight()
+    {
+        return submitted - completed();
+    }
+}

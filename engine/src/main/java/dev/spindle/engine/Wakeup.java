@@ -1,0 +1,90 @@
+package dev.spindle.engine;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Lets one thread park while idle and others wake it, without a lost wake-up and without a syscall
+ * when the owner is not parked. The owner announces {@code parked}, then re-checks the work
+ * condition; a signaller publishes work, then reads {@code parked}. A full fence on each side
+ * between its write and its read means at least one of them sees the other (a Dekker handshake).
+ */
+final class Wakeup
+{
+    private static final VarHandle PARKED;
+
+    static
+    {
+        try
+        {
+            PARKED = MethodHandles.lookup().findVarHandle(Wakeup.class, "parked", boolean.class);
+        }
+        catch (final ReflectiveOperationException e)
+        {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private volatile Thread owner;
+    @SuppressWarnings("unused") // accessed through PARKED
+    private volatile boolean parked;
+
+    void owner(final Thread owner)
+    {
+        this.owner = owner;
+    }
+
+    /**
+     * Parks the owner unless {@code hasWork} says there is work; returns at the latest after
+     * {@code maxNanos} (or never times out when {@code maxNanos} is {@link Long#MAX_VALUE}).
+     */
+    void park(final WorkCondition hasWork, final long maxNanos)
+    {
+        PARKED.setOpaque(this, true);
+        VarHandle.fullFence();
+        try
+        {
+            if (!hasWork.hasWork())
+            {
+                if (maxNanos == Long.MAX_VALUE)
+                {
+                    LockSupport.park(this);
+                }
+                else if (maxNanos > 0)
+                {
+                    LockSupport.parkNanos(this, maxNanos);
+                }
+            }
+        }
+        finally
+        {
+            PARKED.setOpaque(this, false);
+        }
+    }
+
+    /** Called after publishing work: unparks the owner if it is, or is about to be, parked. */
+    void signal()
+    {
+        VarHandle.fullFence();
+        if ((boolean)PARKED.getOpaque(this))
+        {
+            final Thread thread = owner;
+            if (thread != null)
+            {
+                LockSupport.unpark(thread);
+            }
+        }
+    }
+
+    boolean isParked()
+    {
+        return (boolean)PARKED.getVolatile(this);
+    }
+
+    @FunctionalInterface
+    interface WorkCondition
+    {
+        boolean hasWork();
+    }
+}

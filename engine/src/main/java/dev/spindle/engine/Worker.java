@@ -1,0 +1,169 @@
+package dev.spindle.engine;
+
+import java.lang.System.Logger.Level;
+
+/**
+ * One worker thread's duty cycle: take the batch the cutter put in this slot's mailbox, run the
+ * processor on it (bisecting to the poison item when it throws), deliver the outcomes, hand the
+ * slot back. A thread the watchdog gave up on leaves as soon as its processor returns.
+ */
+final class Worker implements Runnable
+{
+    private static final System.Logger LOG = System.getLogger(Worker.class.getName());
+
+    private final WorkerSlot slot;
+    private final int generation;
+    private final BatchSlot[] batches;
+    private final BatchProcessor processor;
+    private final OutcomeDelivery delivery;
+    private final Wakeup cutterWakeup;
+    private final Idler idler;
+    private final EngineState state;
+    private final long batchTimeoutNanos;
+    private final CpuPinning pinning;
+    private final Wakeup.WorkCondition hasWork;
+
+    Worker(final WorkerSlot slot, final int generation, final BatchSlot[] batches, final EngineConfig config,
+        final OutcomeDelivery delivery, final Wakeup cutterWakeup, final EngineState state, final CpuPinning pinning)
+    {
+        this.slot = slot;
+        this.generation = generation;
+        this.batches = batches;
+        this.processor = config.processor();
+        this.delivery = delivery;
+        this.cutterWakeup = cutterWakeup;
+        this.idler = Idler.create(config.waitMode());
+        this.state = state;
+        this.batchTimeoutNanos = config.batchTimeoutNanos();
+        this.pinning = pinning;
+        this.hasWork = () -> slot.mailbox.peek() != Mailbox.EMPTY || state.workersStopping() || slot.generation != generation;
+    }
+
+    @Override
+    public void run()
+    {
+        final Object lock = pinning.pinCurrentThread(slot);
+        try
+        {
+            loop();
+        }
+        finally
+        {
+            pinning.release(lock);
+        }
+    }
+
+    private void loop()
+    {
+        while (slot.generation == generation)
+        {
+            final int batchIndex = slot.mailbox.peek();
+            if (batchIndex == Mailbox.EMPTY)
+            {
+                if (state.workersStopping())
+                {
+                    return;
+                }
+                idler.idle(slot.wakeup, hasWork, Long.MAX_VALUE);
+                continue;
+            }
+            idler.reset();
+            if (!runBatch(batches[batchIndex]))
+            {
+                return;
+            }
+        }
+    }
+
+    /** Returns false when the watchdog abandoned this thread. */
+    private boolean runBatch(final BatchSlot batch)
+    {
+        final long start = System.nanoTime();
+        batch.workerId = slot.id;
+        slot.runningSince = start;
+        slot.runningDeadline = Math.min(saturatedAdd(start, batchTimeoutNanos), batch.earliestItemDeadline);
+        slot.runningSlot = batch.index;
+        slot.runningBatchId = batch.batchId;
+
+        runRange(batch, 0, batch.size);
+
+        final long end = System.nanoTime();
+        if (!batch.tryBeginComplete())
+        {
+            // The watchdog timed the batch out and already replaced this thread; give the slot back.
+            awaitTimedOut(batch);
+            batch.markReturned();
+            cutterWakeup.signal();
+            return false;
+        }
+        slot.runningBatchId = WorkerSlot.NOT_RUNNING;
+
+        final LatencyRecorders latency = slot.latency;
+        LatencyRecorders.record(latency.service, end - start);
+        for (int i = 0; i < batch.size; i++)
+        {
+            final StagedItem item = batch.items[i];
+            LatencyRecorders.record(latency.queueWait, start - item.submitNanos);
+            LatencyRecorders.record(latency.endToEnd, end - item.submitNanos);
+            final Outcome outcome = item.settledOutcome == null ? Outcome.SUCCEEDED : item.settledOutcome;
+            delivery.deliver(item, outcome, item.result, item.reason, slot.outcomes);
+        }
+        slot.addBatch(end - start, batch.size, batch.complexity);
+        batch.markCompleted();
+        slot.mailbox.clear();
+        cutterWakeup.signal();
+        return true;
+    }
+
+    private void runRange(final BatchSlot batch, final int offset, final int length)
+    {
+        for (int i = offset; i < offset + length; i++)
+        {
+            batch.items[i].clearSettlement();
+        }
+        batch.view(offset, length);
+        try
+        {
+            processor.process(batch);
+        }
+        catch (final Throwable t)
+        {
+            if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError))
+            {
+                LOG.log(Level.ERROR, "processor threw " + t + " on batch " + batch.batchId + "; failing its items", t);
+            }
+            if (batch.isAbandoned())
+            {
+                return;
+            }
+            if (length == 1)
+            {
+                batch.items[offset].settle(Outcome.FAILED, null, describe(t));
+                return;
+            }
+            final int half = length >>> 1;
+            runRange(batch, offset, half);
+            runRange(batch, offset + half, length - half);
+        }
+    }
+
+    private static String describe(final Throwable t)
+    {
+        final String message = t.getMessage();
+        return "processor threw " + t.getClass().getName() + (message == null ? "" : ": " + message);
+    }
+
+    private static void awaitTimedOut(final BatchSlot batch)
+    {
+        while (batch.state() == BatchSlot.ABANDONED)
+        {
+            Thread.onSpinWait();
+        }
+    }
+
+    private static long saturatedAdd(final long a, final long b)
+    {
+        final long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.spindle.engine;
+
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Everything that belongs to worker position {@code id} rather than to the thread currently filling
+ * it: the mailbox, the wake-up, the counters and the watchdog's view of the running batch. When the
+ * watchdog replaces a stuck thread, the new thread takes over the same slot.
+ */
+final class WorkerSlot
+{
+    private static final int BUSY_NANOS = 0;
+    private static final int BATCHES = 1;
+    private static final int ITEMS = 2;
+    private static final int STATS = 3;
+
+    final int id;
+    final Mailbox mailbox = new Mailbox();
+    final Wakeup wakeup = new Wakeup();
+    final LatencyRecorders latency = new LatencyRecorders();
+    final OutcomeCounter outcomes = new OutcomeCounter.SingleWriter();
+    private final AtomicLongArray stats = new AtomicLongArray(STATS);
+    private volatile double complexitySum;
+
+    static final long NOT_RUNNING = -1;
+
+    /**
+     * The batch being processed, for the watchdog. The worker writes slot, start and deadline before
+     * the batch id, and clears the id first; a reader that sees the same id before and after reading
+     * the others has a consistent view (batch ids never repeat).
+     */
+    volatile long runningBatchId = NOT_RUNNING;
+    volatile int runningSlot = Mailbox.EMPTY;
+    volatile long runningDeadline = Long.MAX_VALUE;
+    volatile long runningSince;
+    volatile Thread thread;
+    volatile int generation;
+    volatile int pinnedCpu = -1;
+
+    WorkerSlot(final int id)
+    {
+        this.id = id;
+    }
+
+    /** Written only by the thread that currently owns the slot. */
+    void addBatch(final long busyNanos, final int items, final double complexity)
+    {
+        stats.lazySet(BUSY_NANOS, stats.get(BUSY_NANOS) + busyNanos);
+        stats.lazySet(BATCHES, stats.get(BATCHES) + 1);
+        stats.lazySet(ITEMS, stats.get(ITEMS) + items);
+        complexitySum = complexitySum + complexity;
+    }
+
+    long busyNanos()
+    {
+        return stats.get(BUSY_NANOS);
+    }
+
+    long batches()
+    {
+        return stats.get(BATCHES);
+    }
+
+    long items()
+    {
+        return stats.get(ITEMS);
+    }
+
+    double complexitySum()
+    {
+        return complexitySum;
+    }
+}
