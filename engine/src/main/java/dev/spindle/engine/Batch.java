@@ -16,6 +16,9 @@ public interface Batch
 
     long batchId();
 
+    /** Why the cutter closed this batch. */
+    CloseReason closeReason();
+
     int workerId();
 
     void succeed(int index, Object result);

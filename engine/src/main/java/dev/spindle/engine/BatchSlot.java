@@ -176,6 +176,12 @@ final class BatchSlot implements Batch
     }
 
     @Override
+    public CloseReason closeReason()
+    {
+        return closeReason;
+    }
+
+    @Override
     public int workerId()
     {
         return workerId;
