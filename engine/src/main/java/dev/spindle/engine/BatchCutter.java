@@ -66,8 +66,8 @@ final class BatchCutter implements EventHandler<ItemEvent>
     private final PriorityLanes.ExpiredSink reject = this::rejectStaged;
     private final Wakeup.WorkCondition poolHasRoom = this::hasReclaimable;
 
-    BatchCutter(final EngineConfig config, final EngineState state, final OutcomeDelivery delivery, final WorkerSlot[] workers,
-        final BatchSlot[] batches, final Wakeup wakeup)
+    BatchCutter(final EngineConfig config, final EngineState state, final OutcomeDelivery delivery, final StagedItem[] items,
+        final WorkerSlot[] workers, final BatchSlot[] batches, final Wakeup wakeup)
     {
         this.config = config;
         this.state = state;
@@ -83,14 +83,13 @@ final class BatchCutter implements EventHandler<ItemEvent>
         this.slackNanos = config.deadlineSlackNanos();
         this.maxQueued = config.maxQueuedBatches();
 
-        this.pool = new StagedItem[config.stagingCapacity()];
+        // The first ringSize items start out in the ring's slots; the rest are the free pool.
+        this.pool = items;
         this.freeItems = new int[pool.length];
-        for (int i = 0; i < pool.length; i++)
+        for (int i = pool.length - 1; i >= config.ringSize(); i--)
         {
-            pool[i] = new StagedItem(i);
-            freeItems[i] = pool.length - 1 - i;
+            freeItems[freeItemCount++] = i;
         }
-        this.freeItemCount = pool.length;
 
         this.batches = batches;
         this.freeBatches = new int[batches.length];
@@ -108,6 +107,17 @@ final class BatchCutter implements EventHandler<ItemEvent>
         this.activeWorkers = workers.length;
     }
 
+    /** Items the engine must allocate: one per ring slot plus the staging capacity. */
+    static StagedItem[] itemsFor(final EngineConfig config)
+    {
+        final StagedItem[] items = new StagedItem[config.ringSize() + config.stagingCapacity()];
+        for (int i = 0; i < items.length; i++)
+        {
+            items[i] = new StagedItem(i);
+        }
+        return items;
+    }
+
     /** Batch slots the engine must allocate: running, queued, and room for abandoned ones. */
     static int batchSlotsFor(final EngineConfig config)
     {
@@ -123,12 +133,15 @@ final class BatchCutter implements EventHandler<ItemEvent>
     @Override
     public void onEvent(final ItemEvent event, final long sequence, final boolean endOfBatch)
     {
-        lastSequence = sequence;
         if (!event.cancelled)
         {
-            stage(event);
+            // The producer fills the fresh item next time round; this one moves on by reference.
+            final StagedItem fresh = allocateItem();
+            final StagedItem item = event.item;
+            event.item = fresh;
+            stage(item);
         }
-        event.clearReferences();
+        lastSequence = sequence; // only now: a drain must not finish while this item is in hand
         if (endOfBatch)
         {
             dispatch();
@@ -190,16 +203,15 @@ final class BatchCutter implements EventHandler<ItemEvent>
         return nextTimer == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, nextTimer - System.nanoTime());
     }
 
-    private void stage(final ItemEvent event)
+    private void stage(final StagedItem item)
     {
         if (state.rejecting())
         {
-            delivery.deliver(event, Outcome.REJECTED, null, "engine shut down before the item was processed", outcomes);
+            delivery.deliver(item, Outcome.REJECTED, null, "engine shut down before the item was processed", outcomes);
+            freeItem(item);
             return;
         }
-        final StagedItem item = allocateItem();
-        item.copyFrom(event);
-        item.stagedNanos = event.submitNanos;
+        item.stagedNanos = item.submitNanos;
         try
         {
             item.complexity = checkedComplexity(complexityScorer.complexity(item));
@@ -506,11 +518,18 @@ final class BatchCutter implements EventHandler<ItemEvent>
         }
     }
 
+    /** Items of a completed batch were cleared by their worker; others (rejected, timed out) are cleared here. */
     private void releaseBatch(final BatchSlot batch)
     {
+        final boolean completed = batch.state() == BatchSlot.COMPLETED;
         for (int i = 0; i < batch.size; i++)
         {
-            freeItem(batch.items[i]);
+            final StagedItem item = batch.items[i];
+            if (!completed)
+            {
+                item.clearReferences();
+            }
+            freeItems[freeItemCount++] = item.poolIndex;
         }
         batch.clear();
         batch.markFree();

@@ -136,12 +136,9 @@ final class BatchSlot implements Batch
         viewLength = length;
     }
 
+    /** The items array keeps its (pooled, always live) references: nulling them would buy the GC nothing. */
     void clear()
     {
-        for (int i = 0; i < size; i++)
-        {
-            items[i] = null;
-        }
         size = 0;
         complexity = 0;
         closeReason = null;

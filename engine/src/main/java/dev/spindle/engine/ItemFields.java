@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The fields of one item as the engine carries it: the ring's events and the cutter's staged items
- * both extend this, so moving an item between them is a field copy, never an allocation.
+ * The fields of one item as the engine carries it, filled in by the producer from its
+ * {@link WorkItem} straight into a preallocated slot.
  */
 abstract class ItemFields implements Item
 {
@@ -36,22 +36,6 @@ abstract class ItemFields implements Item
         flags = item.flags();
         deadlineNanos = item.deadlineNanos();
         attachment = item.attachment();
-    }
-
-    final void copyFrom(final ItemFields other)
-    {
-        id = other.id;
-        key = other.key;
-        path = other.path;
-        payload = other.payload;
-        sizeBytes = other.sizeBytes;
-        contentLength = other.contentLength;
-        categories = other.categories;
-        flags = other.flags;
-        deadlineNanos = other.deadlineNanos;
-        attachment = other.attachment;
-        submitNanos = other.submitNanos;
-        future = other.future;
     }
 
     /** Drops references so a reused slot does not keep the caller's objects alive. */

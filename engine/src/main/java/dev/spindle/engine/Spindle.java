@@ -2,6 +2,7 @@ package dev.spindle.engine;
 
 import com.lmax.disruptor.BatchEventProcessor;
 import com.lmax.disruptor.BatchEventProcessorBuilder;
+import com.lmax.disruptor.EventFactory;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
@@ -49,9 +50,12 @@ public final class Spindle implements AutoCloseable
         this.config = config;
         this.delivery = new OutcomeDelivery(config.listener());
         final CutterWaitStrategy waitStrategy = new CutterWaitStrategy(cutterWakeup, config.waitMode());
+        final StagedItem[] items = BatchCutter.itemsFor(config);
+        final int[] nextRingItem = {0};
+        final EventFactory<ItemEvent> events = () -> new ItemEvent(items[nextRingItem[0]++]);
         this.ring = config.singleProducer()
-            ? RingBuffer.createSingleProducer(ItemEvent::new, config.ringSize(), waitStrategy)
-            : RingBuffer.createMultiProducer(ItemEvent::new, config.ringSize(), waitStrategy);
+            ? RingBuffer.createSingleProducer(events, config.ringSize(), waitStrategy)
+            : RingBuffer.createMultiProducer(events, config.ringSize(), waitStrategy);
 
         this.workers = new WorkerSlot[config.workers()];
         for (int w = 0; w < workers.length; w++)
@@ -63,7 +67,7 @@ public final class Spindle implements AutoCloseable
         {
             batches[b] = new BatchSlot(b, config.maxBatchItems());
         }
-        this.cutter = new BatchCutter(config, state, delivery, workers, batches, cutterWakeup);
+        this.cutter = new BatchCutter(config, state, delivery, items, workers, batches, cutterWakeup);
         waitStrategy.cutter(cutter);
         this.cutterProcessor = new BatchEventProcessorBuilder()
             .setMaxBatchSize(Math.min(MAX_CUTTER_RUN, config.ringSize()))
@@ -176,9 +180,10 @@ public final class Spindle implements AutoCloseable
             return false;
         }
         event.cancelled = false;
-        event.copyFrom(item);
-        event.future = future;
-        event.submitNanos = System.nanoTime();
+        final StagedItem slot = event.item;
+        slot.copyFrom(item);
+        slot.future = future;
+        slot.submitNanos = System.nanoTime();
         ring.publish(sequence);
         return true;
     }

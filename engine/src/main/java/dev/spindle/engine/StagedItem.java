@@ -1,8 +1,9 @@
 package dev.spindle.engine;
 
 /**
- * An item held by the cutter from the moment it leaves the ring until its batch is reclaimed: in a
- * priority lane (linked through {@code next}), then in a batch, where the processor settles it.
+ * A preallocated item. It sits in a ring slot until a producer fills it, then moves by reference:
+ * into a priority lane (linked through {@code next}), into a batch where the processor settles it,
+ * and back to the cutter's free list. The engine allocates ring size + staging capacity of them.
  */
 final class StagedItem extends ItemFields
 {

@@ -98,15 +98,13 @@ final class Worker implements Runnable
         }
         slot.runningBatchId = WorkerSlot.NOT_RUNNING;
 
-        final LatencyRecorders latency = slot.latency;
-        LatencyRecorders.record(latency.service, end - start);
+        slot.latency.recordBatch(batch, start, end);
         for (int i = 0; i < batch.size; i++)
         {
             final StagedItem item = batch.items[i];
-            LatencyRecorders.record(latency.queueWait, start - item.submitNanos);
-            LatencyRecorders.record(latency.endToEnd, end - item.submitNanos);
             final Outcome outcome = item.settledOutcome == null ? Outcome.SUCCEEDED : item.settledOutcome;
             delivery.deliver(item, outcome, item.result, item.reason, slot.outcomes);
+            item.clearReferences(); // here, off the cutter's thread, which only has to push it back on its free list
         }
         slot.addBatch(end - start, batch.size, batch.complexity);
         batch.markCompleted();

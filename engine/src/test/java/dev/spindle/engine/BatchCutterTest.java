@@ -182,7 +182,7 @@ class BatchCutterTest
         {
             final WorkItem high = new WorkItem().key("high").sizeBytes(20_000).flag(Item.USER_REQUESTED, true);
             int id = 1;
-            for (; id <= 20; id++)
+            for (; id <= 300; id++)
             {
                 spindle.submit(high.id(id));
             }
@@ -190,8 +190,9 @@ class BatchCutterTest
             final long end = System.nanoTime() + Duration.ofMillis(1500).toNanos();
             while (System.nanoTime() < end && outcomes.entry(0) == null)
             {
-                // Keep ~20 high items waiting, so a strict-priority cutter would never reach the low one.
-                while (id - outcomes.total() < 20)
+                // Keep ~300 high items (~300 ms of work) waiting, so even a badly delayed refill
+                // leaves a strict-priority cutter with high items to take before the low one.
+                while (id - outcomes.total() < 300)
                 {
                     spindle.submit(high.id(id++));
                 }
