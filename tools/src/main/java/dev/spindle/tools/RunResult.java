@@ -1,0 +1,36 @@
+package dev.spindle.tools;
+
+import java.util.List;
+
+import dev.spindle.engine.PerformanceReport;
+
+/**
+ * Everything one {@code run} reports, gathered after the engine has drained: the walker's count,
+ * the listener's per-outcome counts and failures, and the engine's own performance report.
+ */
+record RunResult(
+    String dir,
+    long filesSeen,
+    long succeeded,
+    long failed,
+    long rejected,
+    long timedOut,
+    List<FailureRecord> failures,
+    PerformanceReport engine)
+{
+    long notSucceeded()
+    {
+        return failed + rejected + timedOut;
+    }
+
+    /** True when every file seen has exactly one outcome. */
+    boolean balanced()
+    {
+        return filesSeen == succeeded + failed + rejected + timedOut;
+    }
+
+    int exitCode()
+    {
+        return notSucceeded() == 0 ? ExitCodes.OK : ExitCodes.INCOMPLETE;
+    }
+}

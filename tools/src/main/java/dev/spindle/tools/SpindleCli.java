@@ -1,0 +1,95 @@
+package dev.spindle.tools;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code spindle} command line. Commands return exit codes and never exit; only {@link #main}
+ * does, so tests run the real parser in-process. Every error is one line on stderr: usage errors
+ * exit 2 without the full help (which {@code --help} prints), anything unexpected exits 1.
+ */
+@Command(name = "spindle", description = "Spindle batching engine tools.", synopsisSubcommandLabel = "COMMAND")
+public final class SpindleCli implements Callable<Integer>
+{
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    public static void main(final String[] args)
+    {
+        quietLibraryLogging();
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The engine's affinity library logs through SLF4J, which has no provider here and would print a
+     * three-line warning on every run; JUL's default format spends two lines on one message.
+     * Both only when the user has not chosen otherwise.
+     */
+    private static void quietLibraryLogging()
+    {
+        setIfAbsent("slf4j.internal.verbosity", "ERROR");
+        setIfAbsent("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
+    }
+
+    private static void setIfAbsent(final String property, final String value)
+    {
+        if (System.getProperty(property) == null)
+        {
+            System.setProperty(property, value);
+        }
+    }
+
+    static CommandLine commandLine()
+    {
+        return commandLine(new RunCommand());
+    }
+
+    static CommandLine commandLine(final RunCommand run)
+    {
+        final CommandLine commandLine = new CommandLine(new SpindleCli());
+        commandLine.addSubcommand("run", run);
+        commandLine.setParameterExceptionHandler(SpindleCli::usageError);
+        commandLine.setExecutionExceptionHandler(SpindleCli::internalError);
+        return commandLine;
+    }
+
+    @Override
+    public Integer call()
+    {
+        final PrintWriter err = spec.commandLine().getErr();
+        err.println("spindle: missing COMMAND (see 'spindle --help')");
+        return ExitCodes.USAGE;
+    }
+
+    private static int usageError(final ParameterException e, final String[] args)
+    {
+        final CommandLine command = e.getCommandLine();
+        final String name = command.getCommandSpec().qualifiedName();
+        command.getErr().println(name + ": " + oneLine(e.getMessage()) + " (see '" + name + " --help')");
+        command.getErr().flush();
+        return ExitCodes.USAGE;
+    }
+
+    private static int internalError(final Exception e, final CommandLine command, final ParseResult parsed)
+    {
+        command.getErr().println(command.getCommandSpec().qualifiedName() + ": error: " + oneLine(String.valueOf(e)));
+        command.getErr().flush();
+        return ExitCodes.ERROR;
+    }
+
+    private static String oneLine(final String text)
+    {
+        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+}

@@ -1,0 +1,121 @@
+package dev.spindle.tools;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.EnumSet;
+
+import dev.spindle.engine.WorkItem;
+
+/**
+ * Walks DIR depth-first without following links and submits one item per entry as it goes, so
+ * memory stays at one open directory per level however many files there are. Every non-directory
+ * entry, and every directory that could not be listed, becomes exactly one submission.
+ */
+final class TreeSubmitter extends SimpleFileVisitor<Path>
+{
+    /** Where items go: the engine's submit (which blocks while the engine is full). */
+    @FunctionalInterface
+    interface Sink
+    {
+        boolean submit(WorkItem item);
+    }
+
+    private final Path root;
+    private final SymlinkPolicy symlinks;
+    private final Sink sink;
+    private final WorkItem item = new WorkItem();
+    private volatile long seen;
+
+    TreeSubmitter(final Path root, final SymlinkPolicy symlinks, final Sink sink)
+    {
+        this.root = root;
+        this.symlinks = symlinks;
+        this.sink = sink;
+    }
+
+    void walk() throws IOException
+    {
+        Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, this);
+    }
+
+    /** Entries submitted so far; safe to read from any thread. */
+    long seen()
+    {
+        return seen;
+    }
+
+    @Override
+    public FileVisitResult visitFile(final Path file, final BasicFileAttributes attrs)
+    {
+        if (attrs.isRegularFile())
+        {
+            submit(file, file, attrs.size(), null);
+        }
+        else if (attrs.isSymbolicLink())
+        {
+            final SymlinkPolicy.Resolution resolution = symlinks.resolve(file);
+            submit(file, resolution.target() != null ? resolution.target() : file, resolution.sizeBytes(), resolution.failure());
+        }
+        else if (!attrs.isDirectory())
+        {
+            submit(file, file, 0, "not a regular file: " + FileKind.describe(file));
+        }
+        return FileVisitResult.CONTINUE;
+    }
+
+    @Override
+    public FileVisitResult visitFileFailed(final Path file, final IOException exc)
+    {
+        final String reason;
+        if (exc instanceof NoSuchFileException)
+        {
+            reason = StatFileProcessor.VANISHED;
+        }
+        else if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS))
+        {
+            reason = "cannot list directory: " + describe(exc);
+        }
+        else
+        {
+            reason = "cannot access: " + describe(exc);
+        }
+        submit(file, file, 0, reason);
+        return FileVisitResult.CONTINUE;
+    }
+
+    @Override
+    public FileVisitResult postVisitDirectory(final Path dir, final IOException exc)
+    {
+        if (exc != null)
+        {
+            submit(dir, dir, 0, "directory listing failed part-way: " + describe(exc));
+        }
+        return FileVisitResult.CONTINUE;
+    }
+
+    private void submit(final Path seenPath, final Path toOpen, final long sizeBytes, final String failure)
+    {
+        final long id = seen + 1;
+        item.reset()
+            .id(id)
+            .key(seenPath.toString())
+            .path(toOpen)
+            .sizeBytes(sizeBytes)
+            .attachment(failure == null ? WalkedEntry.toProcess(seenPath) : WalkedEntry.failed(seenPath, failure));
+        seen = id;
+        sink.submit(item);
+    }
+
+    private static String describe(final IOException exc)
+    {
+        return exc instanceof AccessDeniedException ? "permission denied" : StatFileProcessor.reasonOf(exc);
+    }
+}
