@@ -211,7 +211,6 @@ final class BatchCutter implements EventHandler<ItemEvent>
             freeItem(item);
             return;
         }
-        item.stagedNanos = item.submitNanos;
         try
         {
             item.complexity = checkedComplexity(complexityScorer.complexity(item));
@@ -419,6 +418,7 @@ final class BatchCutter implements EventHandler<ItemEvent>
                 continue;
             }
             urgent |= itemUrgent;
+            batch.itemIndices[batch.size] = item.poolIndex;
             batch.items[batch.size++] = item;
             batch.complexity += item.complexity;
             batch.earliestItemDeadline = Math.min(batch.earliestItemDeadline, item.deadlineNanos);
@@ -521,16 +521,15 @@ final class BatchCutter implements EventHandler<ItemEvent>
     /** Items of a completed batch were cleared by their worker; others (rejected, timed out) are cleared here. */
     private void releaseBatch(final BatchSlot batch)
     {
-        final boolean completed = batch.state() == BatchSlot.COMPLETED;
-        for (int i = 0; i < batch.size; i++)
+        if (batch.state() != BatchSlot.COMPLETED)
         {
-            final StagedItem item = batch.items[i];
-            if (!completed)
+            for (int i = 0; i < batch.size; i++)
             {
-                item.clearReferences();
+                batch.items[i].clearReferences();
             }
-            freeItems[freeItemCount++] = item.poolIndex;
         }
+        System.arraycopy(batch.itemIndices, 0, freeItems, freeItemCount, batch.size);
+        freeItemCount += batch.size;
         batch.clear();
         batch.markFree();
         freeBatches[freeBatchCount++] = batch.index;

@@ -42,6 +42,8 @@ final class BatchSlot implements Batch
 
     final int index;
     final StagedItem[] items;
+    /** The items' pool indices, so the cutter can free a batch without touching its items again. */
+    final int[] itemIndices;
     int size;
     double complexity;
     long batchId;
@@ -62,6 +64,7 @@ final class BatchSlot implements Batch
     {
         this.index = index;
         this.items = new StagedItem[capacity];
+        this.itemIndices = new int[capacity];
     }
 
     static long stamp(final long batchId, final int phase)

@@ -70,7 +70,7 @@ final class PriorityLanes
             {
                 first = head;
             }
-            if (now - head.stagedNanos >= agingBoundNanos && (aged == null || head.stagedNanos < aged.stagedNanos))
+            if (now - head.submitNanos >= agingBoundNanos && (aged == null || head.submitNanos < aged.submitNanos))
             {
                 aged = head;
             }
@@ -109,12 +109,12 @@ final class PriorityLanes
         {
             if (heads[lane] != null)
             {
-                oldest = Math.min(oldest, heads[lane].stagedNanos);
+                oldest = Math.min(oldest, heads[lane].submitNanos);
             }
         }
         for (StagedItem item = heads[URGENT]; item != null; item = item.next)
         {
-            oldest = Math.min(oldest, item.stagedNanos);
+            oldest = Math.min(oldest, item.submitNanos);
         }
         return oldest;
     }

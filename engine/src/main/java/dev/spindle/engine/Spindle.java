@@ -35,7 +35,7 @@ public final class Spindle implements AutoCloseable
     private final BatchCutter cutter;
     private final WorkerSlot[] workers;
     private final BatchSlot[] batches;
-    private final Wakeup cutterWakeup = new Wakeup();
+    private final Wakeup cutterWakeup;
     private final Watchdog watchdog;
     private final CpuPinning pinning;
     private final OutcomeCounter producerOutcomes = new OutcomeCounter.Shared();
@@ -49,6 +49,7 @@ public final class Spindle implements AutoCloseable
     {
         this.config = config;
         this.delivery = new OutcomeDelivery(config.listener());
+        this.cutterWakeup = new Wakeup(Wakeup.parks(config.waitMode()));
         final CutterWaitStrategy waitStrategy = new CutterWaitStrategy(cutterWakeup, config.waitMode());
         final StagedItem[] items = BatchCutter.itemsFor(config);
         final int[] nextRingItem = {0};
@@ -60,7 +61,7 @@ public final class Spindle implements AutoCloseable
         this.workers = new WorkerSlot[config.workers()];
         for (int w = 0; w < workers.length; w++)
         {
-            workers[w] = new WorkerSlot(w);
+            workers[w] = new WorkerSlot(w, config.waitMode());
         }
         this.batches = new BatchSlot[BatchCutter.batchSlotsFor(config)];
         for (int b = 0; b < batches.length; b++)

@@ -11,7 +11,6 @@ final class StagedItem extends ItemFields
     double complexity;
     int priority;
     int lane;
-    long stagedNanos;
     StagedItem next;
 
     Outcome settledOutcome;

@@ -26,9 +26,21 @@ final class Wakeup
         }
     }
 
+    private final boolean ownerParks;
     private volatile Thread owner;
     @SuppressWarnings("unused") // accessed through PARKED
     private volatile boolean parked;
+
+    /** {@code ownerParks} false (a spinning wait mode): the owner never parks and signals cost nothing. */
+    Wakeup(final boolean ownerParks)
+    {
+        this.ownerParks = ownerParks;
+    }
+
+    static boolean parks(final WaitMode mode)
+    {
+        return mode == WaitMode.BLOCKING || mode == WaitMode.BACKOFF;
+    }
 
     void owner(final Thread owner)
     {
@@ -66,6 +78,10 @@ final class Wakeup
     /** Called after publishing work: unparks the owner if it is, or is about to be, parked. */
     void signal()
     {
+        if (!ownerParks)
+        {
+            return;
+        }
         VarHandle.fullFence();
         if ((boolean)PARKED.getOpaque(this))
         {

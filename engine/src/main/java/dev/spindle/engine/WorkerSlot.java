@@ -16,7 +16,7 @@ final class WorkerSlot
 
     final int id;
     final Mailbox mailbox = new Mailbox();
-    final Wakeup wakeup = new Wakeup();
+    final Wakeup wakeup;
     final LatencyRecorders latency = new LatencyRecorders();
     final OutcomeCounter outcomes = new OutcomeCounter.SingleWriter();
     private final AtomicLongArray stats = new AtomicLongArray(STATS);
@@ -37,9 +37,10 @@ final class WorkerSlot
     volatile int generation;
     volatile int pinnedCpu = -1;
 
-    WorkerSlot(final int id)
+    WorkerSlot(final int id, final WaitMode waitMode)
     {
         this.id = id;
+        this.wakeup = new Wakeup(Wakeup.parks(waitMode));
     }
 
     /** Written only by the thread that currently owns the slot. */

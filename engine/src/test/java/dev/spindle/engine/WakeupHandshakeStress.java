@@ -27,7 +27,7 @@ import org.openjdk.jcstress.infra.results.ZZ_Result;
 @State
 public class WakeupHandshakeStress
 {
-    private final Wakeup wakeup = new Wakeup();
+    private final Wakeup wakeup = new Wakeup(true);
     private final Mailbox mailbox = new Mailbox();
     private volatile boolean signalled;
 
