@@ -10,17 +10,20 @@ import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * What a symlink met inside DIR becomes: one to a regular file that (fully resolved) stays inside
- * DIR is followed to that real file; anything else fails with a reason and is never opened. Directory
- * symlinks are never descended, which rules out loops and double counting at the price of their content.
+ * DIR is followed to that real file; one to a directory inside DIR (not enclosing the link) is an
+ * alias of a directory the walk reaches anyway, so it is skipped and not counted; anything else fails
+ * with a reason and is never opened. Directory symlinks are never descended: no loops, no double counts.
  */
 final class SymlinkPolicy
 {
-    /** Either the real file to open or, when {@code failure} is set, why the link is not followed. */
-    record Resolution(Path target, long sizeBytes, String failure)
+    /** The real file to open, why the link is not followed ({@code failure}), or {@code alias}: not a file at all. */
+    record Resolution(Path target, long sizeBytes, String failure, boolean alias)
     {
+        static final Resolution ALIAS = new Resolution(null, 0, null, true);
+
         static Resolution failed(final String failure)
         {
-            return new Resolution(null, 0, failure);
+            return new Resolution(null, 0, failure, false);
         }
     }
 
@@ -67,15 +70,15 @@ final class SymlinkPolicy
         }
         if (attrs.isDirectory())
         {
-            return Resolution.failed(enclosesLink(real, link)
-                ? "symlink loop: points to an enclosing directory, not followed" + arrow
-                : "symlink to a directory, not followed" + arrow);
+            return enclosesLink(real, link)
+                ? Resolution.failed("symlink loop: points to an enclosing directory, not followed" + arrow)
+                : Resolution.ALIAS;
         }
         if (!attrs.isRegularFile())
         {
             return Resolution.failed("not a regular file: " + FileKind.describe(real) + " (via symlink" + arrow + ")");
         }
-        return new Resolution(real, attrs.size(), null);
+        return new Resolution(real, attrs.size(), null, false);
     }
 
     private static boolean isLoop(final IOException e)

@@ -62,6 +62,10 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
         else if (attrs.isSymbolicLink())
         {
             final SymlinkPolicy.Resolution resolution = symlinks.resolve(file);
+            if (resolution.alias())
+            {
+                return FileVisitResult.CONTINUE; // a directory the walk reaches at its real path
+            }
             submit(file, resolution.target() != null ? resolution.target() : file, resolution.sizeBytes(), resolution.failure());
         }
         else if (!attrs.isDirectory())
