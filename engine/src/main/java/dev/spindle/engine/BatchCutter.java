@@ -49,12 +49,13 @@ final class BatchCutter implements EventHandler<ItemEvent>
 
     final OutcomeCounter outcomes = new OutcomeCounter.SingleWriter();
     private final AtomicLongArray closeReasons = new AtomicLongArray(CloseReason.values().length);
-    private volatile long backlog;
+    private volatile int stagedSnapshot;
 
-    private final double budget;
+    private final CutterControls controls;
+    private double budget;
     private final int maxItems;
-    private final long lingerNanos;
-    private final long slackNanos;
+    private long lingerNanos;
+    private long slackNanos;
     private int activeWorkers;
 
     private long lastSequence = -1;
@@ -67,7 +68,7 @@ final class BatchCutter implements EventHandler<ItemEvent>
     private final Wakeup.WorkCondition poolHasRoom = this::hasReclaimable;
 
     BatchCutter(final EngineConfig config, final EngineState state, final OutcomeDelivery delivery, final StagedItem[] items,
-        final WorkerSlot[] workers, final BatchSlot[] batches, final Wakeup wakeup)
+        final WorkerSlot[] workers, final BatchSlot[] batches, final Wakeup wakeup, final CutterControls controls)
     {
         this.config = config;
         this.state = state;
@@ -77,10 +78,11 @@ final class BatchCutter implements EventHandler<ItemEvent>
         this.lanes = new PriorityLanes(config.laneFloors().length, config.agingBoundNanos());
         this.wakeup = wakeup;
         this.poolIdler = Idler.create(config.waitMode());
-        this.budget = config.complexityBudget();
+        this.controls = controls;
+        this.budget = controls.complexityBudget();
         this.maxItems = config.maxBatchItems();
-        this.lingerNanos = config.maxLingerNanos();
-        this.slackNanos = config.deadlineSlackNanos();
+        this.lingerNanos = controls.lingerNanos();
+        this.slackNanos = controls.deadlineSlackNanos();
         this.maxQueued = config.maxQueuedBatches();
 
         // The first ringSize items start out in the ring's slots; the rest are the free pool.
@@ -104,7 +106,7 @@ final class BatchCutter implements EventHandler<ItemEvent>
         this.workers = workers;
         this.inflight = new int[workers.length];
         java.util.Arrays.fill(inflight, Mailbox.EMPTY);
-        this.activeWorkers = workers.length;
+        this.activeWorkers = controls.activeWorkers();
     }
 
     /** Items the engine must allocate: one per ring slot plus the staging capacity. */
@@ -122,12 +124,6 @@ final class BatchCutter implements EventHandler<ItemEvent>
     static int batchSlotsFor(final EngineConfig config)
     {
         return 2 * config.workers() + config.maxQueuedBatches() + 1;
-    }
-
-    @Override
-    public void onBatchStart(final long batchSize, final long queueDepth)
-    {
-        backlog = queueDepth;
     }
 
     @Override
@@ -154,19 +150,15 @@ final class BatchCutter implements EventHandler<ItemEvent>
         dispatch();
     }
 
-    long backlog()
-    {
-        return backlog;
-    }
-
     long closeReasonCount(final CloseReason reason)
     {
         return closeReasons.get(reason.ordinal());
     }
 
+    /** Staged items as of the cutter's last duty cycle; safe to read from any thread. */
     int stagedItems()
     {
-        return lanes.size();
+        return stagedSnapshot;
     }
 
     /**
@@ -270,6 +262,7 @@ final class BatchCutter implements EventHandler<ItemEvent>
     void dispatch()
     {
         seenStateVersion = state.version();
+        readControls();
         final long now = System.nanoTime();
         reclaimOrphans();
         if (state.rejecting())
@@ -332,12 +325,26 @@ final class BatchCutter implements EventHandler<ItemEvent>
             }
         }
 
+        stagedSnapshot = lanes.size();
         final long timer = computeNextTimer();
         // A timer already due means the cutter could not act on it (no free batch slot): retry soon, not in a spin.
         nextTimer = timer <= now ? now + RETRY_NANOS : timer;
         if (draining && isIdle())
         {
             state.markDrained();
+        }
+    }
+
+    private void readControls()
+    {
+        budget = controls.complexityBudget();
+        lingerNanos = controls.lingerNanos();
+        activeWorkers = controls.activeWorkers();
+        final long slack = controls.deadlineSlackNanos();
+        if (slack != slackNanos)
+        {
+            slackNanos = slack;
+            nextDeadlineScan = Long.MIN_VALUE; // re-judge every staged deadline against the new slack
         }
     }
 
@@ -421,6 +428,8 @@ final class BatchCutter implements EventHandler<ItemEvent>
             batch.itemIndices[batch.size] = item.poolIndex;
             batch.items[batch.size++] = item;
             batch.complexity += item.complexity;
+            batch.bytes += item.sizeBytes;
+            batch.missingEmbeddings += (item.flags & Item.HAS_EMBEDDING) == 0 ? 1 : 0;
             batch.earliestItemDeadline = Math.min(batch.earliestItemDeadline, item.deadlineNanos);
             if (batch.size == 1 && item.complexity > budget)
             {
@@ -438,6 +447,7 @@ final class BatchCutter implements EventHandler<ItemEvent>
             return false;
         }
         batch.closeReason = reason;
+        batch.budgetAtCut = budget;
         batch.batchId = nextBatchId++;
         batch.cutNanos = now;
         closeReasons.lazySet(reason.ordinal(), closeReasons.get(reason.ordinal()) + 1);

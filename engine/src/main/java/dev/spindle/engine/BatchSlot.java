@@ -46,6 +46,10 @@ final class BatchSlot implements Batch
     final int[] itemIndices;
     int size;
     double complexity;
+    /** Features the cost model learns from, summed by the cutter while the items are in its cache. */
+    long bytes;
+    int missingEmbeddings;
+    double budgetAtCut;
     long batchId;
     CloseReason closeReason;
     long cutNanos;
@@ -144,6 +148,9 @@ final class BatchSlot implements Batch
     {
         size = 0;
         complexity = 0;
+        bytes = 0;
+        missingEmbeddings = 0;
+        budgetAtCut = 0;
         closeReason = null;
         workerId = -1;
         earliestItemDeadline = Item.NO_DEADLINE;

@@ -21,7 +21,9 @@ record EngineConfig(
     Pinning pinning,
     boolean singleProducer,
     int maxQueuedBatches,
-    String threadNamePrefix)
+    String threadNamePrefix,
+    long intervalNanos,
+    IntervalListener intervalListener)
 {
     int laneOf(final int priority)
     {

@@ -3,12 +3,13 @@ package dev.spindle.engine;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
 
 /**
- * Gathers the counters that each engine thread keeps on its own into one {@link PerformanceReport}.
- * Snapshots are serialised; they drain the workers' interval histograms into running totals, so
- * taking one allocates a little but recording never does.
+ * Gathers the counters and histograms each engine thread keeps on its own into intervals and into
+ * the whole-run {@link PerformanceReport}. Draining is serialised here; recording never waits on it.
+ * Closing an interval reuses its snapshot and histograms, so the per-interval path allocates nothing.
  */
 final class EngineMetrics
 {
@@ -18,19 +19,33 @@ final class EngineMetrics
     private final OutcomeCounter producerOutcomes;
     private final LongAdder unclaimedRejections;
     private final OutcomeDelivery delivery;
-    private final java.util.function.LongSupplier claimedSequences;
+    private final LongSupplier claimedSequences;
+    private final LongSupplier backlog;
+    private final CutterControls controls;
     private final WaitMode waitMode;
 
+    /** Recorded since the last interval closed. */
+    private final Histogram pendingQueueWait = LatencyRecorders.newHistogram();
+    private final Histogram pendingService = LatencyRecorders.newHistogram();
+    private final Histogram pendingEndToEnd = LatencyRecorders.newHistogram();
+    private final Histogram pendingItemService = LatencyRecorders.newHistogram();
+    /** Every closed interval. */
     private final Histogram queueWait = LatencyRecorders.newHistogram();
     private final Histogram service = LatencyRecorders.newHistogram();
     private final Histogram endToEnd = LatencyRecorders.newHistogram();
+    private final Histogram itemService = LatencyRecorders.newHistogram();
+
+    private final IntervalSnapshot interval;
+    private Totals previous;
+    private Totals current;
+    private long intervalStart;
 
     private volatile long startNanos;
     private volatile long endNanos;
 
     EngineMetrics(final WorkerSlot[] workers, final BatchCutter cutter, final Watchdog watchdog, final OutcomeCounter producerOutcomes,
-        final LongAdder unclaimedRejections, final OutcomeDelivery delivery, final java.util.function.LongSupplier claimedSequences,
-        final WaitMode waitMode)
+        final LongAdder unclaimedRejections, final OutcomeDelivery delivery, final LongSupplier claimedSequences,
+        final LongSupplier backlog, final CutterControls controls, final WaitMode waitMode)
     {
         this.workers = workers;
         this.cutter = cutter;
@@ -39,12 +54,18 @@ final class EngineMetrics
         this.unclaimedRejections = unclaimedRejections;
         this.delivery = delivery;
         this.claimedSequences = claimedSequences;
+        this.backlog = backlog;
+        this.controls = controls;
         this.waitMode = waitMode;
+        this.interval = new IntervalSnapshot(workers.length);
+        this.previous = new Totals(workers.length);
+        this.current = new Totals(workers.length);
     }
 
-    void started(final long nanos)
+    synchronized void started(final long nanos)
     {
         startNanos = nanos;
+        intervalStart = nanos;
     }
 
     void ended(final long nanos)
@@ -52,69 +73,164 @@ final class EngineMetrics
         endNanos = nanos;
     }
 
+    /** Closes the interval that began where the last one ended. Called by the tuner thread only. */
+    synchronized IntervalSnapshot closeInterval(final long now)
+    {
+        drainWorkers();
+        current.gather();
+        final IntervalSnapshot s = interval;
+        s.index++;
+        s.startNanos = intervalStart;
+        s.endNanos = now;
+        moveInto(pendingQueueWait, s.queueWait, queueWait);
+        moveInto(pendingService, s.batchService, service);
+        moveInto(pendingEndToEnd, s.endToEnd, endToEnd);
+        moveInto(pendingItemService, s.itemService, itemService);
+        s.arrived = current.submitted - previous.submitted;
+        for (int i = 0; i < s.outcomes.length; i++)
+        {
+            s.outcomes[i] = current.outcomes[i] - previous.outcomes[i];
+        }
+        s.batches = current.batches - previous.batches;
+        s.batchItems = current.items - previous.items;
+        s.batchComplexity = current.complexity - previous.complexity;
+        s.fillSum = current.fill - previous.fill;
+        for (int i = 0; i < s.closeReasons.length; i++)
+        {
+            s.closeReasons[i] = current.closeReasons[i] - previous.closeReasons[i];
+        }
+        for (int w = 0; w < s.workerBusyNanos.length; w++)
+        {
+            s.workerBusyNanos[w] = current.busy[w] - previous.busy[w];
+        }
+        s.activeWorkers = controls.activeWorkers();
+        s.backlog = backlog.getAsLong();
+        final Totals swap = previous;
+        previous = current;
+        current = swap;
+        intervalStart = now;
+        return s;
+    }
+
     synchronized PerformanceReport snapshot(final int pinnedWorkers)
     {
         final long start = startNanos;
         final long end = endNanos != 0 ? endNanos : System.nanoTime();
         final long wall = start == 0 ? 0 : Math.max(1, end - start);
+        drainWorkers();
+        final Totals t = new Totals(workers.length);
+        t.gather();
 
         long busyTotal = 0;
-        long batches = 0;
-        long batchItems = 0;
-        double complexity = 0;
-        final long[] busy = new long[workers.length];
-        final long[] outcomes = new long[Outcome.values().length];
-        for (int w = 0; w < workers.length; w++)
+        for (final long b : t.busy)
         {
-            final WorkerSlot worker = workers[w];
-            worker.latency.drainInto(queueWait, service, endToEnd);
-            busy[w] = worker.busyNanos();
-            busyTotal += busy[w];
-            batches += worker.batches();
-            batchItems += worker.items();
-            complexity += worker.complexitySum();
-            add(outcomes, worker.outcomes);
+            busyTotal += b;
         }
-        add(outcomes, cutter.outcomes);
-        add(outcomes, watchdog.outcomes);
-        add(outcomes, producerOutcomes);
-
         final Map<CloseReason, Long> reasons = new EnumMap<>(CloseReason.class);
         for (final CloseReason reason : CloseReason.values())
         {
-            reasons.put(reason, cutter.closeReasonCount(reason));
+            reasons.put(reason, t.closeReasons[reason.ordinal()]);
         }
-        final long submitted = claimedSequences.getAsLong() + unclaimedRejections.sum();
-        final long processed = outcomes[Outcome.SUCCEEDED.ordinal()] + outcomes[Outcome.FAILED.ordinal()];
+        final long succeeded = t.outcomes[Outcome.SUCCEEDED.ordinal()];
+        final long failed = t.outcomes[Outcome.FAILED.ordinal()];
         return new PerformanceReport(
             wall,
-            submitted,
-            outcomes[Outcome.SUCCEEDED.ordinal()],
-            outcomes[Outcome.FAILED.ordinal()],
-            outcomes[Outcome.REJECTED.ordinal()],
-            outcomes[Outcome.TIMED_OUT.ordinal()],
-            wall == 0 ? 0 : processed * 1e9 / wall,
-            batches,
-            batches == 0 ? 0 : (double)batchItems / batches,
-            batches == 0 ? 0 : complexity / batches,
+            t.submitted,
+            succeeded,
+            failed,
+            t.outcomes[Outcome.REJECTED.ordinal()],
+            t.outcomes[Outcome.TIMED_OUT.ordinal()],
+            wall == 0 ? 0 : (succeeded + failed) * 1e9 / wall,
+            t.batches,
+            t.batches == 0 ? 0 : (double)t.items / t.batches,
+            t.batches == 0 ? 0 : t.complexity / t.batches,
             Map.copyOf(reasons),
             workers.length,
-            busy,
+            t.busy,
             wall == 0 ? 0 : Math.min(1.0, (double)busyTotal / ((double)workers.length * wall)),
-            LatencySummary.of(queueWait),
-            LatencySummary.of(service),
-            LatencySummary.of(endToEnd),
+            summary(queueWait, pendingQueueWait),
+            summary(service, pendingService),
+            summary(endToEnd, pendingEndToEnd),
             delivery.listenerErrors(),
             watchdog.replaced(),
             waitMode,
-            pinnedWorkers);
+            pinnedWorkers,
+            summary(itemService, pendingItemService));
     }
 
-    private static void add(final long[] totals, final OutcomeCounter counter)
+    private static LatencySummary summary(final Histogram closed, final Histogram pending)
     {
-        for (final Outcome outcome : Outcome.values())
+        final Histogram all = closed.copy();
+        all.add(pending);
+        return LatencySummary.of(all);
+    }
+
+    private static void moveInto(final Histogram pending, final Histogram intervalView, final Histogram total)
+    {
+        intervalView.reset();
+        intervalView.add(pending);
+        total.add(pending);
+        pending.reset();
+    }
+
+    private void drainWorkers()
+    {
+        for (final WorkerSlot worker : workers)
         {
-            totals[outcome.ordinal()] += counter.get(outcome);
+            worker.latency.drainInto(pendingQueueWait, pendingService, pendingEndToEnd, pendingItemService);
+        }
+    }
+
+    /** Cumulative counters from every engine thread, read at one moment. */
+    private final class Totals
+    {
+        final long[] busy;
+        final long[] outcomes = new long[Outcome.values().length];
+        final long[] closeReasons = new long[CloseReason.values().length];
+        long submitted;
+        long batches;
+        long items;
+        double complexity;
+        double fill;
+
+        Totals(final int workerCount)
+        {
+            busy = new long[workerCount];
+        }
+
+        void gather()
+        {
+            batches = 0;
+            items = 0;
+            complexity = 0;
+            fill = 0;
+            java.util.Arrays.fill(outcomes, 0);
+            for (int w = 0; w < workers.length; w++)
+            {
+                final WorkerSlot worker = workers[w];
+                busy[w] = worker.busyNanos();
+                batches += worker.batches();
+                items += worker.items();
+                complexity += worker.complexitySum();
+                fill += worker.fillSum();
+                add(worker.outcomes);
+            }
+            add(cutter.outcomes);
+            add(watchdog.outcomes);
+            add(producerOutcomes);
+            for (final CloseReason reason : CloseReason.values())
+            {
+                closeReasons[reason.ordinal()] = cutter.closeReasonCount(reason);
+            }
+            submitted = claimedSequences.getAsLong() + unclaimedRejections.sum();
+        }
+
+        private void add(final OutcomeCounter counter)
+        {
+            for (final Outcome outcome : Outcome.values())
+            {
+                outcomes[outcome.ordinal()] += counter.get(outcome);
+            }
         }
     }
 }

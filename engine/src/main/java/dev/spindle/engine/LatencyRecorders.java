@@ -19,9 +19,11 @@ final class LatencyRecorders
     private volatile Histogram queueWait = newHistogram();
     private volatile Histogram service = newHistogram();
     private volatile Histogram endToEnd = newHistogram();
+    private volatile Histogram itemService = newHistogram();
     private Histogram inactiveQueueWait = newHistogram();
     private Histogram inactiveService = newHistogram();
     private Histogram inactiveEndToEnd = newHistogram();
+    private Histogram inactiveItemService = newHistogram();
 
     static Histogram newHistogram()
     {
@@ -41,7 +43,13 @@ final class LatencyRecorders
         {
             final Histogram wait = queueWait;
             final Histogram total = endToEnd;
+            final Histogram perItem = itemService;
             service.recordValue(clamp(endNanos - startNanos));
+            if (batch.size > 0)
+            {
+                // The processor sees a batch, not items: each item is charged an equal share.
+                perItem.recordValueWithCount(clamp((endNanos - startNanos) / batch.size), batch.size);
+            }
             final StagedItem[] items = batch.items;
             for (int i = 0, n = batch.size; i < n; i++)
             {
@@ -57,7 +65,8 @@ final class LatencyRecorders
     }
 
     /** Reader: adds everything recorded since the last call to the given totals. Callers serialise. */
-    void drainInto(final Histogram queueWaitTotal, final Histogram serviceTotal, final Histogram endToEndTotal)
+    void drainInto(final Histogram queueWaitTotal, final Histogram serviceTotal, final Histogram endToEndTotal,
+        final Histogram itemServiceTotal)
     {
         phaser.readerLock();
         try
@@ -65,9 +74,13 @@ final class LatencyRecorders
             inactiveQueueWait.reset();
             inactiveService.reset();
             inactiveEndToEnd.reset();
+            inactiveItemService.reset();
             final Histogram wait = queueWait;
             final Histogram batch = service;
             final Histogram total = endToEnd;
+            final Histogram perItem = itemService;
+            itemService = inactiveItemService;
+            inactiveItemService = perItem;
             queueWait = inactiveQueueWait;
             service = inactiveService;
             endToEnd = inactiveEndToEnd;
@@ -78,6 +91,7 @@ final class LatencyRecorders
             queueWaitTotal.add(inactiveQueueWait);
             serviceTotal.add(inactiveService);
             endToEndTotal.add(inactiveEndToEnd);
+            itemServiceTotal.add(inactiveItemService);
         }
         finally
         {

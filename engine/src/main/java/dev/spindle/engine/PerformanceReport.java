@@ -14,6 +14,7 @@ import java.util.Map;
  * @param endToEnd           submission to outcome, per processed item
  * @param listenerErrors     exceptions thrown by the outcome listener (never fatal)
  * @param workersReplaced    workers abandoned by the watchdog on a timed-out batch and replaced
+ * @param itemService        each processed item's equal share of its batch's processing time
  */
 public record PerformanceReport(
     long wallNanos,
@@ -36,7 +37,8 @@ public record PerformanceReport(
     long listenerErrors,
     long workersReplaced,
     WaitMode waitMode,
-    int pinnedWorkers)
+    int pinnedWorkers,
+    LatencySummary itemService)
 {
     public long completed()
     {

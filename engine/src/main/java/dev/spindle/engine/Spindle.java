@@ -41,9 +41,12 @@ public final class Spindle implements AutoCloseable
     private final OutcomeCounter producerOutcomes = new OutcomeCounter.Shared();
     private final LongAdder unclaimedRejections = new LongAdder();
     private final EngineMetrics metrics;
+    private final CutterControls controls;
     private final Object lifecycle = new Object();
     private Thread cutterThread;
     private AgentRunner watchdogRunner;
+    private final TunerAgent tunerAgent;
+    private AgentRunner tunerRunner;
 
     Spindle(final EngineConfig config)
     {
@@ -68,7 +71,8 @@ public final class Spindle implements AutoCloseable
         {
             batches[b] = new BatchSlot(b, config.maxBatchItems());
         }
-        this.cutter = new BatchCutter(config, state, delivery, items, workers, batches, cutterWakeup);
+        this.controls = new CutterControls(config);
+        this.cutter = new BatchCutter(config, state, delivery, items, workers, batches, cutterWakeup, controls);
         waitStrategy.cutter(cutter);
         this.cutterProcessor = new BatchEventProcessorBuilder()
             .setMaxBatchSize(Math.min(MAX_CUTTER_RUN, config.ringSize()))
@@ -79,7 +83,8 @@ public final class Spindle implements AutoCloseable
         this.pinning = CpuPinning.decide(config.pinning(), workers.length);
         this.watchdog = new Watchdog(workers, batches, delivery, this::startWorker, cutterWakeup, config.batchTimeoutNanos());
         this.metrics = new EngineMetrics(workers, cutter, watchdog, producerOutcomes, unclaimedRejections, delivery,
-            () -> ring.getCursor() + 1, config.waitMode());
+            () -> ring.getCursor() + 1, this::backlog, controls, config.waitMode());
+        this.tunerAgent = new TunerAgent(metrics, config.intervalListener(), new AdaptiveTuning(), config.intervalNanos());
         warnIfSpinningOversubscribes();
     }
 
@@ -97,7 +102,9 @@ public final class Spindle implements AutoCloseable
             {
                 return this;
             }
-            metrics.started(System.nanoTime());
+            final long now = System.nanoTime();
+            metrics.started(now);
+            tunerAgent.started(now);
             cutterThread = new Thread(cutterProcessor, config.threadNamePrefix() + "-cutter");
             cutterThread.setDaemon(true);
             cutterWakeup.owner(cutterThread);
@@ -111,12 +118,12 @@ public final class Spindle implements AutoCloseable
                 t -> LOG.log(Level.ERROR, "spindle watchdog failed", t), null, watchdog);
             state.started();
             cutterThread.start();
-            AgentRunner.startOnThread(watchdogRunner, r ->
-            {
-                final Thread thread = new Thread(r, config.threadNamePrefix() + "-watchdog");
-                thread.setDaemon(true);
-                return thread;
-            });
+            AgentRunner.startOnThread(watchdogRunner, daemon("-watchdog"));
+            final long tunerSleep = Math.max(TimeUnit.MILLISECONDS.toNanos(1), Math.min(TimeUnit.MILLISECONDS.toNanos(20),
+                config.intervalNanos() / 50));
+            tunerRunner = new AgentRunner(new SleepingIdleStrategy(tunerSleep),
+                t -> LOG.log(Level.ERROR, "spindle tuner failed", t), null, tunerAgent);
+            AgentRunner.startOnThread(tunerRunner, daemon("-tuner"));
             return this;
         }
     }
@@ -297,6 +304,18 @@ public final class Spindle implements AutoCloseable
             join(worker.thread);
         }
         watchdogRunner.close();
+        tunerRunner.close();
+        tunerAgent.closeFinalInterval();
+    }
+
+    private java.util.concurrent.ThreadFactory daemon(final String suffix)
+    {
+        return r ->
+        {
+            final Thread thread = new Thread(r, config.threadNamePrefix() + suffix);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static void join(final Thread thread)
@@ -342,6 +361,12 @@ public final class Spindle implements AutoCloseable
             }
         }
         return metrics.snapshot(pinned);
+    }
+
+    /** Items submitted but not yet cut into a batch: in the ring or staged in the cutter's lanes. */
+    long backlog()
+    {
+        return Math.max(0, ring.getCursor() - cutterProcessor.getSequence().get()) + cutter.stagedItems();
     }
 
     public int workers()

@@ -32,6 +32,8 @@ public final class SpindleBuilder
     private boolean singleProducer;
     private int maxQueuedBatches = -1;
     private String threadNamePrefix = "spindle";
+    private Duration intervalLength = Duration.ofSeconds(1);
+    private IntervalListener intervalListener = IntervalListener.NONE;
 
     SpindleBuilder(final BatchProcessor processor)
     {
@@ -177,6 +179,20 @@ public final class SpindleBuilder
         return this;
     }
 
+    /** Length of a metrics interval (and of the tuner's step); default 1 s. */
+    public SpindleBuilder intervalLength(final Duration length)
+    {
+        this.intervalLength = Objects.requireNonNull(length, "intervalLength");
+        return this;
+    }
+
+    /** Receives every closed metrics interval on the engine's tuner thread. */
+    public SpindleBuilder intervalListener(final IntervalListener listener)
+    {
+        this.intervalListener = Objects.requireNonNull(listener, "intervalListener");
+        return this;
+    }
+
     public Spindle build()
     {
         return new Spindle(toConfig());
@@ -195,6 +211,7 @@ public final class SpindleBuilder
         require(!agingBound.isNegative(), "agingBound must be >= 0");
         require(!deadlineSlack.isNegative(), "deadlineSlack must be >= 0");
         require(batchTimeout.toMillis() >= 1, "batchTimeout must be at least 1 ms");
+        require(intervalLength.toMillis() >= 10, "intervalLength must be at least 10 ms, was " + intervalLength);
         validateLanes(laneFloors);
 
         final int resolvedWorkers = workers > 0
@@ -211,7 +228,7 @@ public final class SpindleBuilder
         return new EngineConfig(processor, listener, complexityScorer, priorityScorer, resolvedWorkers, ringSize, staging,
             complexityBudget, maxBatchItems, maxLinger.toNanos(), agingBound.toNanos(), laneFloors.clone(),
             deadlineSlack.toNanos(), batchTimeout.toNanos(), backpressure, resolvedWait, pinning, singleProducer, queued,
-            threadNamePrefix);
+            threadNamePrefix, intervalLength.toNanos(), intervalListener);
     }
 
     private static void validateLanes(final int[] floors)

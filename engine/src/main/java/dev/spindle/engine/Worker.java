@@ -99,6 +99,7 @@ final class Worker implements Runnable
         slot.runningBatchId = WorkerSlot.NOT_RUNNING;
 
         slot.latency.recordBatch(batch, start, end);
+        slot.observations.add(batch, end - start);
         for (int i = 0; i < batch.size; i++)
         {
             final StagedItem item = batch.items[i];
@@ -106,7 +107,7 @@ final class Worker implements Runnable
             delivery.deliver(item, outcome, item.result, item.reason, slot.outcomes);
             item.clearReferences(); // here, off the cutter's thread, which only has to push it back on its free list
         }
-        slot.addBatch(end - start, batch.size, batch.complexity);
+        slot.addBatch(end - start, batch.size, batch.complexity, batch.budgetAtCut > 0 ? batch.complexity / batch.budgetAtCut : 0);
         batch.markCompleted();
         slot.mailbox.clear();
         cutterWakeup.signal();

@@ -19,8 +19,10 @@ final class WorkerSlot
     final Wakeup wakeup;
     final LatencyRecorders latency = new LatencyRecorders();
     final OutcomeCounter outcomes = new OutcomeCounter.SingleWriter();
+    final BatchObservations observations = new BatchObservations(4096);
     private final AtomicLongArray stats = new AtomicLongArray(STATS);
     private volatile double complexitySum;
+    private volatile double fillSum;
 
     static final long NOT_RUNNING = -1;
 
@@ -44,8 +46,9 @@ final class WorkerSlot
     }
 
     /** Written only by the thread that currently owns the slot. */
-    void addBatch(final long busyNanos, final int items, final double complexity)
+    void addBatch(final long busyNanos, final int items, final double complexity, final double fill)
     {
+        fillSum = fillSum + fill;
         stats.lazySet(BUSY_NANOS, stats.get(BUSY_NANOS) + busyNanos);
         stats.lazySet(BATCHES, stats.get(BATCHES) + 1);
         stats.lazySet(ITEMS, stats.get(ITEMS) + items);
@@ -70,5 +73,11 @@ final class WorkerSlot
     double complexitySum()
     {
         return complexitySum;
+    }
+
+    /** Σ complexity ÷ budget at cut, over every batch. */
+    double fillSum()
+    {
+        return fillSum;
     }
 }

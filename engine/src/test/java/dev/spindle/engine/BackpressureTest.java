@@ -48,8 +48,12 @@ class BackpressureTest
     void tryRejectsAtOnceWhenFull() throws Exception
     {
         final Spindle spindle = fullEngine(Backpressure.TRY);
+        final long start = System.nanoTime();
         final int accepted = fill(spindle, 1, 100);
-        assertTrue(accepted >= RING && accepted <= RING + STAGING, "accepted " + accepted);
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "TRY never waits for room");
+        // How many fit depends on how far the cutter has drained the ring at that instant; never more
+        // than the ring plus the staging area (the worker is held at the gate).
+        assertTrue(accepted >= 1 && accepted <= RING + STAGING, "accepted " + accepted);
         final int rejectedId = 1 + accepted;
         assertEquals(Outcome.REJECTED, log.entry(rejectedId).outcome());
         assertTrue(log.entry(rejectedId).reason().contains("ring full"), log.entry(rejectedId).reason());
