@@ -1,9 +1,130 @@
 package dev.spindle.engine;
 
-/** Placeholder until the tuner lands: learns nothing, moves nothing. */
+import dev.spindle.engine.tune.BatchFeatures;
+import dev.spindle.engine.tune.CostModel;
+import dev.spindle.engine.tune.Decision;
+import dev.spindle.engine.tune.IntervalSignals;
+import dev.spindle.engine.tune.Knobs;
+import dev.spindle.engine.tune.TunerState;
+import dev.spindle.engine.tune.TuningPolicy;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Once per interval, on the tuner thread: feeds the workers' batch observations to the cost model,
+ * turns the interval into signals, asks the policy for new knobs and hands them to the cutter. The
+ * cost model starts from the seed's prior (complexity × 10 ms, no fixed cost) and replaces it with
+ * what it measures. Without a policy it only learns, and moves nothing.
+ */
 final class AdaptiveTuning
 {
+    static final double SEED_NANOS_PER_COMPLEXITY = 10_000_000;
+    private static final int KEPT_DECISIONS = 64;
+
+    private final TuningPolicy policy;
+    private final CostModel model = new CostModel(0.995, 0, SEED_NANOS_PER_COMPLEXITY);
+    private final BatchFeatures features = new BatchFeatures();
+    private final BatchObservations.Sink learn = this::learn;
+    private final WorkerSlot[] workers;
+    private final CutterControls controls;
+    private final long configuredSlackNanos;
+    private final int usableCores;
+    private final Decision[] recent = new Decision[KEPT_DECISIONS];
+    private long decisions;
+    private Knobs knobs;
+    private volatile TunerReport report = TunerReport.NONE;
+
+    AdaptiveTuning(final TuningPolicy policy, final EngineConfig config, final WorkerSlot[] workers, final CutterControls controls)
+    {
+        this.policy = policy;
+        this.workers = workers;
+        this.controls = controls;
+        this.configuredSlackNanos = config.deadlineSlackNanos();
+        this.usableCores = Math.max(1, Math.min(workers.length, Runtime.getRuntime().availableProcessors()));
+        if (policy != null)
+        {
+            knobs = policy.initial(model.fixedNanosPerBatch(), model.nanosPerComplexity());
+            apply(knobs);
+        }
+    }
+
     void onInterval(final IntervalSnapshot snapshot)
     {
+        for (final WorkerSlot worker : workers)
+        {
+            worker.observations.drainTo(learn);
+        }
+        final CostModel.IntervalError error = model.closeInterval();
+        if (policy == null)
+        {
+            report = new TunerReport(null, null, null, error.mape(), model.observations(), List.of());
+            return;
+        }
+        final Decision decision = policy.decide(signals(snapshot, error.mape()), knobs);
+        knobs = decision.after();
+        apply(knobs);
+        recent[(int)(decisions++ % KEPT_DECISIONS)] = decision;
+        report = new TunerReport(policy.objective(), decision.state(), knobs, error.mape(), model.observations(),
+            recentDecisions());
+    }
+
+    TunerReport report()
+    {
+        return report;
+    }
+
+    TunerState state()
+    {
+        return policy == null ? null : policy.state();
+    }
+
+    private void learn(final long serviceNanos, final int items, final double complexity, final long bytes, final int missing,
+        final double fill)
+    {
+        model.observe(features.set(items, complexity, bytes, missing), serviceNanos);
+    }
+
+    private IntervalSignals signals(final IntervalSnapshot s, final double mape)
+    {
+        final long budgetClosed = s.closeReasonCount(CloseReason.BUDGET) + s.closeReasonCount(CloseReason.COUNT);
+        final long lingerClosed = s.closeReasonCount(CloseReason.LINGER);
+        final long batches = Math.max(s.batches(), budgetClosed + lingerClosed);
+        return new IntervalSignals(
+            s.index() - 1,
+            Math.max(1, s.lengthNanos()),
+            s.utilization(),
+            s.endToEnd().getTotalCount() == 0 ? 0 : s.endToEnd().getValueAtPercentile(99),
+            s.queueWait().getTotalCount() == 0 ? 0 : s.queueWait().getValueAtPercentile(99),
+            s.completed(),
+            s.arrived(),
+            s.backlog(),
+            batches,
+            s.meanBatchItems(),
+            s.meanBatchComplexity(),
+            s.batchService().getTotalCount() == 0 ? 0 : s.batchService().getMean(),
+            budgetClosed,
+            lingerClosed,
+            model.observations() == 0 ? Double.NaN : model.fixedNanosPerBatch(),
+            model.observations() == 0 || !(model.nanosPerComplexity() > 0) ? Double.NaN : model.nanosPerComplexity(),
+            Double.isNaN(mape) ? Double.NaN : mape,
+            usableCores);
+    }
+
+    private void apply(final Knobs k)
+    {
+        // Deadline-aware cutting: an item whose slack is below the predicted time of a full batch closes its batch now.
+        final long predicted = (long)Math.min(Long.MAX_VALUE / 4, k.predictedBatchNanos(k.complexityBudget()));
+        controls.set(k.complexityBudget(), k.lingerNanos(), Math.max(configuredSlackNanos, predicted), k.activeWorkers(), usableCores);
+    }
+
+    private List<Decision> recentDecisions()
+    {
+        final int n = (int)Math.min(decisions, KEPT_DECISIONS);
+        final List<Decision> list = new ArrayList<>(n);
+        for (long d = decisions - n; d < decisions; d++)
+        {
+            list.add(recent[(int)(d % KEPT_DECISIONS)]);
+        }
+        return List.copyOf(list);
     }
 }

@@ -23,7 +23,8 @@ record EngineConfig(
     int maxQueuedBatches,
     String threadNamePrefix,
     long intervalNanos,
-    IntervalListener intervalListener)
+    IntervalListener intervalListener,
+    dev.spindle.engine.tune.TuningPolicy tuning)
 {
     int laneOf(final int priority)
     {

@@ -112,7 +112,7 @@ final class EngineMetrics
         return s;
     }
 
-    synchronized PerformanceReport snapshot(final int pinnedWorkers)
+    synchronized PerformanceReport snapshot(final int pinnedWorkers, final TunerReport tuner)
     {
         final long start = startNanos;
         final long end = endNanos != 0 ? endNanos : System.nanoTime();
@@ -155,7 +155,8 @@ final class EngineMetrics
             watchdog.replaced(),
             waitMode,
             pinnedWorkers,
-            summary(itemService, pendingItemService));
+            summary(itemService, pendingItemService),
+            tuner);
     }
 
     private static LatencySummary summary(final Histogram closed, final Histogram pending)

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param listenerErrors     exceptions thrown by the outcome listener (never fatal)
  * @param workersReplaced    workers abandoned by the watchdog on a timed-out batch and replaced
  * @param itemService        each processed item's equal share of its batch's processing time
+ * @param tuner              the cost model's error and, when tuning, the objective, state, knobs and recent decisions
  */
 public record PerformanceReport(
     long wallNanos,
@@ -38,7 +39,8 @@ public record PerformanceReport(
     long workersReplaced,
     WaitMode waitMode,
     int pinnedWorkers,
-    LatencySummary itemService)
+    LatencySummary itemService,
+    TunerReport tuner)
 {
     public long completed()
     {

@@ -46,6 +46,7 @@ public final class Spindle implements AutoCloseable
     private Thread cutterThread;
     private AgentRunner watchdogRunner;
     private final TunerAgent tunerAgent;
+    private final AdaptiveTuning tuning;
     private AgentRunner tunerRunner;
 
     Spindle(final EngineConfig config)
@@ -84,7 +85,8 @@ public final class Spindle implements AutoCloseable
         this.watchdog = new Watchdog(workers, batches, delivery, this::startWorker, cutterWakeup, config.batchTimeoutNanos());
         this.metrics = new EngineMetrics(workers, cutter, watchdog, producerOutcomes, unclaimedRejections, delivery,
             () -> ring.getCursor() + 1, this::backlog, controls, config.waitMode());
-        this.tunerAgent = new TunerAgent(metrics, config.intervalListener(), new AdaptiveTuning(), config.intervalNanos());
+        this.tuning = new AdaptiveTuning(config.tuning(), config, workers, controls);
+        this.tunerAgent = new TunerAgent(metrics, config.intervalListener(), tuning, config.intervalNanos());
         warnIfSpinningOversubscribes();
     }
 
@@ -360,7 +362,7 @@ public final class Spindle implements AutoCloseable
                 pinned++;
             }
         }
-        return metrics.snapshot(pinned);
+        return metrics.snapshot(pinned, tuning.report());
     }
 
     /** Items submitted but not yet cut into a batch: in the ring or staged in the cutter's lanes. */

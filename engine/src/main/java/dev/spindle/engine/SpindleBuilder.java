@@ -1,5 +1,9 @@
 package dev.spindle.engine;
 
+import dev.spindle.engine.tune.Objective;
+import dev.spindle.engine.tune.TunerPolicy;
+import dev.spindle.engine.tune.TunerSettings;
+import dev.spindle.engine.tune.TuningPolicy;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
@@ -34,6 +38,8 @@ public final class SpindleBuilder
     private String threadNamePrefix = "spindle";
     private Duration intervalLength = Duration.ofSeconds(1);
     private IntervalListener intervalListener = IntervalListener.NONE;
+    private TunerSettings tuning;
+    private TuningPolicy tuningPolicy;
 
     SpindleBuilder(final BatchProcessor processor)
     {
@@ -193,6 +199,38 @@ public final class SpindleBuilder
         return this;
     }
 
+    /**
+     * Lets the tuner move the complexity budget, linger and active worker count each interval
+     * toward {@code settings}' objective. Its worker bounds are capped at the pool size.
+     */
+    public SpindleBuilder tuning(final TunerSettings settings)
+    {
+        this.tuning = Objects.requireNonNull(settings, "tuning");
+        return this;
+    }
+
+    /**
+     * Plugs in a controller of your own (one instance per engine: it keeps state). Replaces any
+     * {@link #tuning(TunerSettings)}; it is told the usable cores in every interval's signals.
+     */
+    public SpindleBuilder tuningPolicy(final TuningPolicy policy)
+    {
+        this.tuningPolicy = Objects.requireNonNull(policy, "tuningPolicy");
+        return this;
+    }
+
+    /** Tunes for throughput: hold 95 % utilization with the fewest, largest batches that keep it. */
+    public SpindleBuilder tuneForThroughput()
+    {
+        return tuning(TunerSettings.defaults(Objective.THROUGHPUT, 0, Integer.MAX_VALUE));
+    }
+
+    /** Tunes for latency: hold end-to-end p99 under {@code p99} with the largest batches that keep it. */
+    public SpindleBuilder tuneForLatency(final Duration p99)
+    {
+        return tuning(TunerSettings.defaults(Objective.LATENCY, p99.toNanos(), Integer.MAX_VALUE));
+    }
+
     public Spindle build()
     {
         return new Spindle(toConfig());
@@ -228,7 +266,22 @@ public final class SpindleBuilder
         return new EngineConfig(processor, listener, complexityScorer, priorityScorer, resolvedWorkers, ringSize, staging,
             complexityBudget, maxBatchItems, maxLinger.toNanos(), agingBound.toNanos(), laneFloors.clone(),
             deadlineSlack.toNanos(), batchTimeout.toNanos(), backpressure, resolvedWait, pinning, singleProducer, queued,
-            threadNamePrefix, intervalLength.toNanos(), intervalListener);
+            threadNamePrefix, intervalLength.toNanos(), intervalListener,
+            resolvePolicy(resolvedWorkers));
+    }
+
+    private TuningPolicy resolvePolicy(final int poolSize)
+    {
+        if (tuningPolicy != null)
+        {
+            return tuningPolicy;
+        }
+        if (tuning == null)
+        {
+            return null;
+        }
+        final int max = Math.min(tuning.maxWorkers(), poolSize);
+        return new TunerPolicy(tuning.withWorkers(Math.min(tuning.minWorkers(), max), max));
     }
 
     private static void validateLanes(final int[] floors)

@@ -22,6 +22,7 @@ final class Worker implements Runnable
     private final long batchTimeoutNanos;
     private final CpuPinning pinning;
     private final Wakeup.WorkCondition hasWork;
+    private boolean bisected;
 
     Worker(final WorkerSlot slot, final int generation, final BatchSlot[] batches, final EngineConfig config,
         final OutcomeDelivery delivery, final Wakeup cutterWakeup, final EngineState state, final CpuPinning pinning)
@@ -85,6 +86,7 @@ final class Worker implements Runnable
         slot.runningSlot = batch.index;
         slot.runningBatchId = batch.batchId;
 
+        bisected = false;
         runRange(batch, 0, batch.size);
 
         final long end = System.nanoTime();
@@ -99,7 +101,10 @@ final class Worker implements Runnable
         slot.runningBatchId = WorkerSlot.NOT_RUNNING;
 
         slot.latency.recordBatch(batch, start, end);
-        slot.observations.add(batch, end - start);
+        if (!bisected)
+        {
+            slot.observations.add(batch, end - start); // a bisected batch's time says nothing about its cost
+        }
         for (int i = 0; i < batch.size; i++)
         {
             final StagedItem item = batch.items[i];
@@ -131,6 +136,7 @@ final class Worker implements Runnable
             {
                 LOG.log(Level.ERROR, "processor threw " + t + " on batch " + batch.batchId + "; failing its items", t);
             }
+            bisected = true;
             if (batch.isAbandoned())
             {
                 return;

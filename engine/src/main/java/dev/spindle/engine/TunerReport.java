@@ -1,0 +1,19 @@
+package dev.spindle.engine;
+
+import dev.spindle.engine.tune.Decision;
+import dev.spindle.engine.tune.Knobs;
+import dev.spindle.engine.tune.Objective;
+import dev.spindle.engine.tune.TunerState;
+import java.util.List;
+
+/**
+ * The tuner's part of the performance report. Without tuning, only the cost model's figures are set.
+ *
+ * @param modelMape the cost model's error over the last interval (0.1 = 10 %), NaN when it saw no batch
+ * @param recentDecisions the last decisions, oldest first
+ */
+public record TunerReport(Objective objective, TunerState state, Knobs knobs, double modelMape, long modelObservations,
+    List<Decision> recentDecisions)
+{
+    public static final TunerReport NONE = new TunerReport(null, null, null, Double.NaN, 0, List.of());
+}
