@@ -112,6 +112,12 @@ final class EngineMetrics
         return s;
     }
 
+    /** A copy of the last closed interval, or {@code null} before the first one closes. */
+    synchronized IntervalSnapshot lastInterval()
+    {
+        return interval.index == 0 ? null : interval.copy();
+    }
+
     synchronized PerformanceReport snapshot(final int pinnedWorkers, final TunerReport tuner)
     {
         final long start = startNanos;

@@ -371,6 +371,12 @@ public final class Spindle implements AutoCloseable
         return Math.max(0, ring.getCursor() - cutterProcessor.getSequence().get()) + cutter.stagedItems();
     }
 
+    /** The last closed metrics interval (a copy), or {@code null} before the first one closes. */
+    public IntervalSnapshot lastInterval()
+    {
+        return metrics.lastInterval();
+    }
+
     public int workers()
     {
         return workers.length;

@@ -41,6 +41,7 @@ class IntervalMetricsTest
         }
         spindle.close();
         final PerformanceReport report = spindle.report();
+        assertEquals(intervals.get(intervals.size() - 1).index(), spindle.lastInterval().index(), "the snapshot API shows the last interval");
 
         assertTrue(intervals.size() >= 3, "several intervals: " + intervals.size());
         long arrived = 0;
