@@ -43,8 +43,10 @@ final class AdaptiveTuning
         this.usableCores = Math.max(1, Math.min(workers.length, Runtime.getRuntime().availableProcessors()));
         if (policy != null)
         {
+            // The first interval runs on the configured budget: the prior (the seed's 10 ms per unit)
+            // would mean one-item batches until the model has seen any. Linger and workers start as the policy says.
             knobs = policy.initial(model.fixedNanosPerBatch(), model.nanosPerComplexity());
-            apply(knobs);
+            controls.set(config.complexityBudget(), knobs.lingerNanos(), configuredSlackNanos, knobs.activeWorkers(), usableCores);
         }
     }
 

@@ -26,6 +26,7 @@ public final class Spindle implements AutoCloseable
 {
     private static final System.Logger LOG = System.getLogger(Spindle.class.getName());
     private static final int MAX_CUTTER_RUN = 1024;
+    private static final long MAX_CLAIM_PARK_NANOS = 200_000;
 
     private final EngineConfig config;
     private final EngineState state = new EngineState();
@@ -176,7 +177,7 @@ public final class Spindle implements AutoCloseable
                 break;
             case BLOCK:
             default:
-                sequence = ring.next();
+                sequence = claimBlocking();
                 break;
         }
         final ItemEvent event = ring.get(sequence);
@@ -196,6 +197,28 @@ public final class Spindle implements AutoCloseable
         slot.submitNanos = System.nanoTime();
         ring.publish(sequence);
         return true;
+    }
+
+    /**
+     * Disruptor's own {@code next()} re-checks a full ring every {@code parkNanos(1)}: tens of
+     * thousands of wake-ups a second per blocked producer, CPU the workers need. This backs off
+     * from a spin to parks of up to {@link #MAX_CLAIM_PARK_NANOS} instead.
+     */
+    private long claimBlocking()
+    {
+        long parkNanos = 1_000;
+        while (true)
+        {
+            try
+            {
+                return ring.tryNext();
+            }
+            catch (final InsufficientCapacityException e)
+            {
+                LockSupport.parkNanos(parkNanos);
+                parkNanos = Math.min(MAX_CLAIM_PARK_NANOS, parkNanos << 1);
+            }
+        }
     }
 
     private long claimWithin(final long timeoutNanos)
