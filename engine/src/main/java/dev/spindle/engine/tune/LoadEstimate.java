@@ -19,7 +19,8 @@ record LoadEstimate(double demandNow, double demandFull, double parkingDemand, d
         return new LoadEstimate(demandNow, demandFull, demand, itemWork, itemsPerNano, excessBacklog, beyondRounds, saturated, drain);
     }
 
-    static LoadEstimate of(final IntervalSignals signals, final Knobs knobs, final TunerSettings settings)
+    static LoadEstimate of(final IntervalSignals signals, final Knobs knobs, final TunerSettings settings, final long previousArrived,
+        final long previousCompleted)
     {
         final int n = knobs.activeWorkers();
         final double interval = signals.intervalNanos();
@@ -46,8 +47,12 @@ record LoadEstimate(double demandNow, double demandFull, double parkingDemand, d
         final double itemsPerNano = (signals.arrivedItems() + drainItems) / interval;
         // Saturated: a backlog beyond two rounds of full batches that is not draining (THROUGHPUT lets it drain at its own
         // pace, that is the target utilization held), or for LATENCY that this pace would not drain within the horizon.
+        // THROUGHPUT judges "not draining" over this interval and the one before: under blocking backpressure a full ring
+        // admits arrivals in steps, so a single interval alternates between looking drained and looking flooded.
         final double drainPace = signals.completedItems() - signals.arrivedItems() * (1 + settings.deadBand());
-        final boolean saturated = excess > 0 && (settings.objective() == Objective.THROUGHPUT ? drainPace <= 0 : drainPace * DRAIN_INTERVALS < excess);
+        final double pairDrainPace = signals.completedItems() + previousCompleted
+            - (signals.arrivedItems() + previousArrived) * (1 + settings.deadBand());
+        final boolean saturated = excess > 0 && (settings.objective() == Objective.THROUGHPUT ? pairDrainPace <= 0 : drainPace * DRAIN_INTERVALS < excess);
         final boolean beyondRounds = signals.backlogItems() > BACKLOG_ROUNDS * roundItems;
         return new LoadEstimate(demandNow, demandFull, demandFull, itemWork, itemsPerNano, excess, beyondRounds, saturated, false);
     }

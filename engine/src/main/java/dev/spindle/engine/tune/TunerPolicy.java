@@ -33,6 +33,8 @@ public final class TunerPolicy implements TuningPolicy
     private Knobs lastAfter;
     private boolean lastChanged;
     private double previousDemand = Double.POSITIVE_INFINITY;
+    private long previousArrived;
+    private long previousCompleted;
     private boolean carriedOver;
 
     public TunerPolicy(final TunerSettings settings)
@@ -173,7 +175,9 @@ public final class TunerPolicy implements TuningPolicy
         // An interval that drained a backlog, or follows one that ended with a backlog still beyond two rounds of full
         // batches, completes items that waited under other conditions: its tail says nothing about these knobs. It is not
         // recorded, restarts the window, and neither parks nor acts on a mild excess.
-        final LoadEstimate measured = LoadEstimate.of(signals, knobs, settings);
+        final LoadEstimate measured = LoadEstimate.of(signals, knobs, settings, previousArrived, previousCompleted);
+        previousArrived = signals.arrivedItems();
+        previousCompleted = signals.completedItems();
         final boolean drained = signals.completedItems() > signals.arrivedItems() * (1 + settings.deadBand());
         final boolean contaminated = drained || carriedOver;
         carriedOver = drained && measured.beyondRounds();
