@@ -5,7 +5,6 @@ import dev.spindle.engine.tune.CostModel;
 import dev.spindle.engine.tune.Decision;
 import dev.spindle.engine.tune.IntervalSignals;
 import dev.spindle.engine.tune.Knobs;
-import dev.spindle.engine.tune.TunerState;
 import dev.spindle.engine.tune.TuningPolicy;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +58,7 @@ final class AdaptiveTuning
         final CostModel.IntervalError error = model.closeInterval();
         if (policy == null)
         {
-            report = new TunerReport(null, null, null, error.mape(), model.observations(), List.of());
+            report = new TunerReport(null, null, null, error.mape(), model.observations(), droppedObservations(), List.of());
             return;
         }
         final Decision decision = policy.decide(signals(snapshot, error.mape()), knobs);
@@ -67,7 +66,7 @@ final class AdaptiveTuning
         apply(knobs);
         recent[(int)(decisions++ % KEPT_DECISIONS)] = decision;
         report = new TunerReport(policy.objective(), decision.state(), knobs, error.mape(), model.observations(),
-            recentDecisions());
+            droppedObservations(), recentDecisions());
     }
 
     TunerReport report()
@@ -75,15 +74,19 @@ final class AdaptiveTuning
         return report;
     }
 
-    TunerState state()
-    {
-        return policy == null ? null : policy.state();
-    }
-
-    private void learn(final long serviceNanos, final int items, final double complexity, final long bytes, final int missing,
-        final double fill)
+    private void learn(final long serviceNanos, final int items, final double complexity, final long bytes, final int missing)
     {
         model.observe(features.set(items, complexity, bytes, missing), serviceNanos);
+    }
+
+    private long droppedObservations()
+    {
+        long dropped = 0;
+        for (final WorkerSlot worker : workers)
+        {
+            dropped += worker.observations.dropped();
+        }
+        return dropped;
     }
 
     private IntervalSignals signals(final IntervalSnapshot s, final double mape)

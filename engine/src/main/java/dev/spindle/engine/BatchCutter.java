@@ -65,7 +65,7 @@ final class BatchCutter implements EventHandler<ItemEvent>
     private long nextTimer = Long.MAX_VALUE;
     private final PriorityLanes.ExpiredSink timeOut = this::timeOutStaged;
     private final PriorityLanes.ExpiredSink reject = this::rejectStaged;
-    private final Wakeup.WorkCondition poolHasRoom = this::hasReclaimable;
+    private final Wakeup.WorkCondition poolHasRoom = this::housekeepingDue;
 
     BatchCutter(final EngineConfig config, final EngineState state, final OutcomeDelivery delivery, final StagedItem[] items,
         final WorkerSlot[] workers, final BatchSlot[] batches, final Wakeup wakeup, final CutterControls controls)
@@ -245,11 +245,6 @@ final class BatchCutter implements EventHandler<ItemEvent>
         }
         poolIdler.reset();
         return pool[freeItems[--freeItemCount]];
-    }
-
-    private boolean hasReclaimable()
-    {
-        return housekeepingDue();
     }
 
     private void freeItem(final StagedItem item)
@@ -449,7 +444,6 @@ final class BatchCutter implements EventHandler<ItemEvent>
         batch.closeReason = reason;
         batch.budgetAtCut = budget;
         batch.batchId = nextBatchId++;
-        batch.cutNanos = now;
         closeReasons.lazySet(reason.ordinal(), closeReasons.get(reason.ordinal()) + 1);
         return true;
     }

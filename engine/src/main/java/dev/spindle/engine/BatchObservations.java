@@ -15,7 +15,6 @@ final class BatchObservations
     private final double[] complexity;
     private final long[] bytes;
     private final int[] missingEmbeddings;
-    private final double[] fill;
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong read = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -32,7 +31,6 @@ final class BatchObservations
         complexity = new double[capacity];
         bytes = new long[capacity];
         missingEmbeddings = new int[capacity];
-        fill = new double[capacity];
     }
 
     /** Worker side. */
@@ -50,7 +48,6 @@ final class BatchObservations
         complexity[i] = batch.complexity;
         bytes[i] = batch.bytes;
         missingEmbeddings[i] = batch.missingEmbeddings;
-        fill[i] = batch.budgetAtCut > 0 ? batch.complexity / batch.budgetAtCut : 0;
         written.lazySet(w + 1);
     }
 
@@ -62,7 +59,7 @@ final class BatchObservations
         for (long s = r; s < w; s++)
         {
             final int i = (int)(s & mask);
-            sink.accept(serviceNanos[i], items[i], complexity[i], bytes[i], missingEmbeddings[i], fill[i]);
+            sink.accept(serviceNanos[i], items[i], complexity[i], bytes[i], missingEmbeddings[i]);
         }
         read.lazySet(w);
         return (int)(w - r);
@@ -76,6 +73,6 @@ final class BatchObservations
     @FunctionalInterface
     interface Sink
     {
-        void accept(long serviceNanos, int items, double complexity, long bytes, int missingEmbeddings, double fill);
+        void accept(long serviceNanos, int items, double complexity, long bytes, int missingEmbeddings);
     }
 }

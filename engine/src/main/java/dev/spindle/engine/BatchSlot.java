@@ -52,7 +52,6 @@ final class BatchSlot implements Batch
     double budgetAtCut;
     long batchId;
     CloseReason closeReason;
-    long cutNanos;
     int workerId = -1;
     /** Earliest item deadline in the batch, or {@link Item#NO_DEADLINE}. */
     long earliestItemDeadline = Item.NO_DEADLINE;
@@ -129,12 +128,6 @@ final class BatchSlot implements Batch
     void markFree()
     {
         phase(FREE);
-    }
-
-    boolean isReusable()
-    {
-        final int s = state();
-        return s == COMPLETED || s == RETURNED;
     }
 
     void view(final int offset, final int length)

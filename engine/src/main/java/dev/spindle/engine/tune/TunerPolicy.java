@@ -218,12 +218,6 @@ public final class TunerPolicy implements TuningPolicy
         String reason = resumed + outcome.reason();
         switch (outcome.kind())
         {
-            case MOVED ->
-            {
-                state = TunerState.CONVERGING;
-                quiet = 0;
-                stuck = 0;
-            }
             case STUCK ->
             {
                 quiet = 0;
@@ -239,7 +233,7 @@ public final class TunerPolicy implements TuningPolicy
                     reason += " (" + stuck + " of " + INFEASIBLE_AFTER + " before INFEASIBLE)";
                 }
             }
-            case HELD ->
+            case MOVED, HELD ->
             {
                 state = TunerState.CONVERGING;
                 quiet = 0;
