@@ -21,6 +21,7 @@ final class AdaptiveTuning
     private static final int KEPT_DECISIONS = 64;
 
     private final TuningPolicy policy;
+    private final JournalTap tap;
     private final CostModel model = new CostModel(0.995, 0, SEED_NANOS_PER_COMPLEXITY);
     private final BatchFeatures features = new BatchFeatures();
     private final BatchObservations.Sink learn = this::learn;
@@ -36,6 +37,7 @@ final class AdaptiveTuning
     AdaptiveTuning(final TuningPolicy policy, final EngineConfig config, final WorkerSlot[] workers, final CutterControls controls)
     {
         this.policy = policy;
+        this.tap = config.tap();
         this.workers = workers;
         this.controls = controls;
         this.configuredSlackNanos = config.deadlineSlackNanos();
@@ -64,6 +66,7 @@ final class AdaptiveTuning
         final Decision decision = policy.decide(signals(snapshot, error.mape()), knobs);
         knobs = decision.after();
         apply(knobs);
+        tap.decision(decision);
         recent[(int)(decisions++ % KEPT_DECISIONS)] = decision;
         report = new TunerReport(policy.objective(), decision.state(), knobs, error.mape(), model.observations(),
             droppedObservations(), recentDecisions());

@@ -24,6 +24,7 @@ final class BatchCutter implements EventHandler<ItemEvent>
     private final EngineConfig config;
     private final EngineState state;
     private final OutcomeDelivery delivery;
+    private final JournalTap tap;
     private final ComplexityScorer complexityScorer;
     private final PriorityScorer priorityScorer;
     private final PriorityLanes lanes;
@@ -71,6 +72,7 @@ final class BatchCutter implements EventHandler<ItemEvent>
         final WorkerSlot[] workers, final BatchSlot[] batches, final Wakeup wakeup, final CutterControls controls)
     {
         this.config = config;
+        this.tap = config.tap();
         this.state = state;
         this.delivery = delivery;
         this.complexityScorer = config.complexityScorer();
@@ -199,6 +201,7 @@ final class BatchCutter implements EventHandler<ItemEvent>
     {
         if (state.rejecting())
         {
+            tap.itemSubmitted(item, item.submitNanos, Double.NaN, -1, -1);
             delivery.deliver(item, Outcome.REJECTED, null, "engine shut down before the item was processed", outcomes);
             freeItem(item);
             return;
@@ -210,6 +213,7 @@ final class BatchCutter implements EventHandler<ItemEvent>
         }
         catch (final RuntimeException e)
         {
+            tap.itemSubmitted(item, item.submitNanos, Double.NaN, -1, -1);
             delivery.deliver(item, Outcome.FAILED, null, "scoring failed: " + e, outcomes);
             freeItem(item);
             return;
@@ -219,6 +223,7 @@ final class BatchCutter implements EventHandler<ItemEvent>
             nextDeadlineScan = Math.min(nextDeadlineScan, item.deadlineNanos - slackNanos);
         }
         item.lane = config.laneOf(item.priority);
+        tap.itemSubmitted(item, item.submitNanos, item.complexity, item.priority, item.lane);
         lanes.add(item);
     }
 
@@ -445,6 +450,8 @@ final class BatchCutter implements EventHandler<ItemEvent>
         batch.budgetAtCut = budget;
         batch.batchId = nextBatchId++;
         closeReasons.lazySet(reason.ordinal(), closeReasons.get(reason.ordinal()) + 1);
+        batch.view(0, batch.size);
+        tap.batchCut(batch, now);
         return true;
     }
 

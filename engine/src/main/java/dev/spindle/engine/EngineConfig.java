@@ -24,7 +24,8 @@ record EngineConfig(
     String threadNamePrefix,
     long intervalNanos,
     IntervalListener intervalListener,
-    dev.spindle.engine.tune.TuningPolicy tuning)
+    dev.spindle.engine.tune.TuningPolicy tuning,
+    JournalTap tap)
 {
     int laneOf(final int priority)
     {

@@ -13,15 +13,18 @@ final class OutcomeDelivery
     private static final System.Logger LOG = System.getLogger(OutcomeDelivery.class.getName());
 
     private final OutcomeListener listener;
+    private final JournalTap tap;
     private final AtomicLong listenerErrors = new AtomicLong();
 
-    OutcomeDelivery(final OutcomeListener listener)
+    OutcomeDelivery(final OutcomeListener listener, final JournalTap tap)
     {
         this.listener = listener;
+        this.tap = tap;
     }
 
     void deliver(final ItemFields item, final Outcome outcome, final Object result, final String reason, final OutcomeCounter counter)
     {
+        tap.itemOutcome(item, outcome, reason);
         notifyListener(item, outcome, result, reason);
         if (item.future != null)
         {
@@ -34,6 +37,7 @@ final class OutcomeDelivery
     void deliverRejected(final Item item, final java.util.concurrent.CompletableFuture<ItemResult> future, final String reason,
         final OutcomeCounter counter)
     {
+        tap.itemRefused(item, System.nanoTime(), reason);
         notifyListener(item, Outcome.REJECTED, null, reason);
         if (future != null)
         {

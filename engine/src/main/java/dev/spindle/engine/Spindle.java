@@ -53,7 +53,7 @@ public final class Spindle implements AutoCloseable
     Spindle(final EngineConfig config)
     {
         this.config = config;
-        this.delivery = new OutcomeDelivery(config.listener());
+        this.delivery = new OutcomeDelivery(config.listener(), config.tap());
         this.cutterWakeup = new Wakeup(Wakeup.parks(config.waitMode()));
         final CutterWaitStrategy waitStrategy = new CutterWaitStrategy(cutterWakeup, config.waitMode());
         final StagedItem[] items = BatchCutter.itemsFor(config);
@@ -87,7 +87,7 @@ public final class Spindle implements AutoCloseable
         this.metrics = new EngineMetrics(workers, cutter, watchdog, producerOutcomes, unclaimedRejections, delivery,
             () -> ring.getCursor() + 1, this::backlog, controls, config.waitMode());
         this.tuning = new AdaptiveTuning(config.tuning(), config, workers, controls);
-        this.tunerAgent = new TunerAgent(metrics, config.intervalListener(), tuning, config.intervalNanos());
+        this.tunerAgent = new TunerAgent(metrics, config.intervalListener(), config.tap(), tuning, config.intervalNanos());
         warnIfSpinningOversubscribes();
     }
 
@@ -106,6 +106,7 @@ public final class Spindle implements AutoCloseable
                 return this;
             }
             final long now = System.nanoTime();
+            config.tap().runStarted(runInfo(now));
             metrics.started(now);
             tunerAgent.started(now);
             cutterThread = new Thread(cutterProcessor, config.threadNamePrefix() + "-cutter");
@@ -287,8 +288,10 @@ public final class Spindle implements AutoCloseable
                 return;
             }
             stopThreads();
-            metrics.ended(System.nanoTime());
+            final long end = System.nanoTime();
+            metrics.ended(end);
             state.terminated();
+            config.tap().runEnded(end, report());
         }
     }
 
@@ -331,6 +334,17 @@ public final class Spindle implements AutoCloseable
         watchdogRunner.close();
         tunerRunner.close();
         tunerAgent.closeFinalInterval();
+    }
+
+    private RunInfo runInfo(final long startNanos)
+    {
+        final Runtime runtime = Runtime.getRuntime();
+        return new RunInfo(RunInfo.engineVersion(), System.currentTimeMillis(), startNanos, workers.length, config.ringSize(),
+            config.stagingCapacity(), config.complexityBudget(), config.maxBatchItems(), config.maxLingerNanos(),
+            config.agingBoundNanos(), config.deadlineSlackNanos(), config.batchTimeoutNanos(), config.backpressure().toString(),
+            config.waitMode().name(), pinning.decision(), config.intervalNanos(),
+            config.tuning() == null ? "none" : config.tuning().objective().name(), runtime.availableProcessors(),
+            runtime.maxMemory(), System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
     }
 
     private java.util.concurrent.ThreadFactory daemon(final String suffix)

@@ -38,6 +38,7 @@ public final class SpindleBuilder
     private String threadNamePrefix = "spindle";
     private Duration intervalLength = Duration.ofSeconds(1);
     private IntervalListener intervalListener = IntervalListener.NONE;
+    private JournalTap journalTap = JournalTap.NONE;
     private TunerSettings tuning;
     private TuningPolicy tuningPolicy;
 
@@ -199,6 +200,13 @@ public final class SpindleBuilder
         return this;
     }
 
+    /** Sees every scheduling event (submissions, cuts, batch runs, outcomes, intervals, decisions), e.g. for a journal. */
+    public SpindleBuilder journal(final JournalTap tap)
+    {
+        this.journalTap = Objects.requireNonNull(tap, "journal");
+        return this;
+    }
+
     /**
      * Lets the tuner move the complexity budget, linger and active worker count each interval
      * toward {@code settings}' objective. Its worker bounds are capped at the pool size.
@@ -267,7 +275,7 @@ public final class SpindleBuilder
             complexityBudget, maxBatchItems, maxLinger.toNanos(), agingBound.toNanos(), laneFloors.clone(),
             deadlineSlack.toNanos(), batchTimeout.toNanos(), backpressure, resolvedWait, pinning, singleProducer, queued,
             threadNamePrefix, intervalLength.toNanos(), intervalListener,
-            resolvePolicy(resolvedWorkers));
+            resolvePolicy(resolvedWorkers), journalTap);
     }
 
     private TuningPolicy resolvePolicy(final int poolSize)

@@ -15,15 +15,18 @@ final class TunerAgent implements Agent
 
     private final EngineMetrics metrics;
     private final IntervalListener listener;
+    private final JournalTap tap;
     private final AdaptiveTuning tuning;
     private final long intervalNanos;
     private final AtomicLong listenerErrors = new AtomicLong();
     private long nextClose;
 
-    TunerAgent(final EngineMetrics metrics, final IntervalListener listener, final AdaptiveTuning tuning, final long intervalNanos)
+    TunerAgent(final EngineMetrics metrics, final IntervalListener listener, final JournalTap tap, final AdaptiveTuning tuning,
+        final long intervalNanos)
     {
         this.metrics = metrics;
         this.listener = listener;
+        this.tap = tap;
         this.tuning = tuning;
         this.intervalNanos = intervalNanos;
     }
@@ -59,6 +62,7 @@ final class TunerAgent implements Agent
         {
             tuning.onInterval(snapshot);
         }
+        tap.interval(snapshot);
         try
         {
             listener.onInterval(snapshot);

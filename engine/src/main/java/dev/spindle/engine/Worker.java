@@ -21,6 +21,7 @@ final class Worker implements Runnable
     private final EngineState state;
     private final long batchTimeoutNanos;
     private final CpuPinning pinning;
+    private final JournalTap tap;
     private final Wakeup.WorkCondition hasWork;
     private boolean bisected;
 
@@ -37,6 +38,7 @@ final class Worker implements Runnable
         this.state = state;
         this.batchTimeoutNanos = config.batchTimeoutNanos();
         this.pinning = pinning;
+        this.tap = config.tap();
         this.hasWork = () -> slot.mailbox.peek() != Mailbox.EMPTY || state.workersStopping() || slot.generation != generation;
     }
 
@@ -85,6 +87,7 @@ final class Worker implements Runnable
         slot.runningDeadline = Math.min(saturatedAdd(start, batchTimeoutNanos), batch.earliestItemDeadline);
         slot.runningSlot = batch.index;
         slot.runningBatchId = batch.batchId;
+        tap.batchStarted(batch.batchId, slot.id, slot.pinnedCpu, start);
 
         bisected = false;
         runRange(batch, 0, batch.size);
@@ -99,6 +102,7 @@ final class Worker implements Runnable
             return false;
         }
         slot.runningBatchId = WorkerSlot.NOT_RUNNING;
+        tap.batchFinished(batch.batchId, slot.id, start, end, bisected);
 
         slot.latency.recordBatch(batch, start, end);
         if (!bisected)

@@ -1,0 +1,110 @@
+package dev.spindle.journal;
+
+import dev.spindle.engine.Batch;
+import dev.spindle.engine.IntervalSnapshot;
+import dev.spindle.engine.Item;
+import dev.spindle.engine.JournalTap;
+import dev.spindle.engine.Outcome;
+import dev.spindle.engine.PerformanceReport;
+import dev.spindle.engine.RunInfo;
+import dev.spindle.engine.tune.Decision;
+
+/**
+ * Builds the {@link RecordedRun} of a live engine in memory, without a journal on disk: for tests and
+ * in-process audits. Every call takes one lock and allocates, so it is not for production hot paths;
+ * {@link JournalFormat#VERSION} is stamped on the header as a journal would.
+ */
+public final class AssemblingTap implements JournalTap
+{
+    private final RunAssembler assembler = new RunAssembler();
+    private final String command;
+    private final String source;
+    private final String processor;
+    private final int resumeOf;
+
+    public AssemblingTap(final String command, final String source, final String processor, final int resumeOf)
+    {
+        this.command = command;
+        this.source = source;
+        this.processor = processor;
+        this.resumeOf = resumeOf;
+    }
+
+    public synchronized RecordedRun run()
+    {
+        return assembler.runs().get(assembler.runs().size() - 1);
+    }
+
+    public synchronized java.util.List<String> problems()
+    {
+        return assembler.problems();
+    }
+
+    @Override
+    public synchronized void runStarted(final RunInfo run)
+    {
+        assembler.header(new RunHeader(JournalFormat.VERSION, run, command, source, processor, resumeOf));
+    }
+
+    @Override
+    public synchronized void itemSubmitted(final Item item, final long submitNanos, final double complexity, final int priority,
+        final int lane)
+    {
+        assembler.submitted(item.id(), item.key(), item.sizeBytes(), complexity, priority, lane, submitNanos);
+    }
+
+    @Override
+    public synchronized void itemRefused(final Item item, final long nanos, final String reason)
+    {
+        assembler.submitted(item.id(), item.key(), item.sizeBytes(), Double.NaN, -1, -1, nanos);
+        assembler.outcome(item.id(), Outcome.REJECTED, reason);
+    }
+
+    @Override
+    public synchronized void batchCut(final Batch batch, final long nanos)
+    {
+        final long[] ids = new long[batch.size()];
+        for (int i = 0; i < ids.length; i++)
+        {
+            ids[i] = batch.item(i).id();
+        }
+        assembler.batchCut(batch.batchId(), nanos, ids, batch.complexity(), batch.closeReason());
+    }
+
+    @Override
+    public synchronized void batchStarted(final long batchId, final int worker, final int cpu, final long nanos)
+    {
+        assembler.batchStarted(batchId, worker, cpu, nanos);
+    }
+
+    @Override
+    public synchronized void batchFinished(final long batchId, final int worker, final long startNanos, final long endNanos,
+        final boolean bisected)
+    {
+        assembler.batchFinished(batchId, worker, startNanos, endNanos, bisected);
+    }
+
+    @Override
+    public synchronized void itemOutcome(final Item item, final Outcome outcome, final String reason)
+    {
+        assembler.outcome(item.id(), outcome, reason);
+    }
+
+    @Override
+    public synchronized void interval(final IntervalSnapshot interval)
+    {
+        assembler.interval(RecordedInterval.of(interval));
+    }
+
+    @Override
+    public synchronized void decision(final Decision decision)
+    {
+        assembler.decision(RecordedDecision.of(decision));
+    }
+
+    @Override
+    public synchronized void runEnded(final long nanos, final PerformanceReport report)
+    {
+        assembler.footer(RunFooter.of(nanos, report));
+    }
+}

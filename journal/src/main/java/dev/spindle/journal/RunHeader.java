@@ -1,0 +1,14 @@
+package dev.spindle.journal;
+
+import dev.spindle.engine.RunInfo;
+
+/**
+ * A run's first record: the journal format, the engine's settings and machine, and what drove the
+ * run — the command line, the source (a directory for file runs, empty otherwise) and the processor —
+ * so {@code resume} and {@code replay} know what they are re-driving.
+ *
+ * @param resumeOf index of the run this one resumes, or -1 for a fresh run
+ */
+public record RunHeader(int formatVersion, RunInfo engine, String command, String source, String processor, int resumeOf)
+{
+}
