@@ -1,0 +1,92 @@
+package dev.spindle.journal;
+
+import dev.spindle.engine.Outcome;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a journal says about its items once every run in it (the first and any resumes of it) is
+ * taken together: an item's identity is its id within the journal, and its fate is the last run's
+ * word on it. Consistent means no record contradicts another; complete means no item is left without
+ * a terminal outcome, i.e. nothing is left for {@code spindle resume}.
+ */
+public record Verification(
+    int runs,
+    int unclosedRuns,
+    long submitted,
+    Map<Outcome, Long> outcomes,
+    List<RecordedItem> inFlight,
+    long maxItemId,
+    long skippedRecords,
+    List<String> problems)
+{
+    public static Verification of(final List<RecordedRun> runs, final long skippedRecords, final List<String> readProblems)
+    {
+        final List<String> problems = new ArrayList<>(readProblems);
+        final Map<Long, RecordedItem> latest = new LinkedHashMap<>();
+        int unclosed = 0;
+        long maxId = Long.MIN_VALUE;
+        for (final RecordedRun run : runs)
+        {
+            if (!run.closed())
+            {
+                unclosed++;
+            }
+            final int resumeOf = run.header().resumeOf();
+            if (run.index() == 0 && resumeOf >= 0)
+            {
+                problems.add("run 0 claims to resume run " + resumeOf);
+            }
+            if (run.index() > 0 && (resumeOf < 0 || resumeOf >= run.index()))
+            {
+                problems.add("run " + run.index() + " is not a resume of an earlier run (resumeOf " + resumeOf
+                    + "): one journal holds one run and its resumes");
+            }
+            for (final RecordedItem item : run.items())
+            {
+                maxId = Math.max(maxId, item.id());
+                final RecordedItem before = latest.get(item.id());
+                if (before != null && before.terminal())
+                {
+                    problems.add("run " + run.index() + " resubmitted item " + item.id() + " ('" + item.key()
+                        + "') which already had outcome " + before.outcome());
+                    continue;
+                }
+                latest.put(item.id(), item);
+            }
+        }
+        final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+        final List<RecordedItem> inFlight = new ArrayList<>();
+        for (final RecordedItem item : latest.values())
+        {
+            if (item.terminal())
+            {
+                outcomes.merge(item.outcome(), 1L, Long::sum);
+            }
+            else
+            {
+                inFlight.add(item);
+            }
+        }
+        return new Verification(runs.size(), unclosed, latest.size(), outcomes, List.copyOf(inFlight),
+            maxId == Long.MIN_VALUE ? 0 : maxId, skippedRecords, List.copyOf(problems));
+    }
+
+    public boolean consistent()
+    {
+        return problems.isEmpty();
+    }
+
+    public boolean complete()
+    {
+        return inFlight.isEmpty();
+    }
+
+    public long count(final Outcome outcome)
+    {
+        return outcomes.getOrDefault(outcome, 0L);
+    }
+}

@@ -1,0 +1,157 @@
+package dev.spindle.journal.replay;
+
+import dev.spindle.journal.RecordedBatch;
+import dev.spindle.journal.RecordedRun;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Estimates a recording's per-batch {@link Overheads} and each item's own work without them.
+ * <ul>
+ * <li>Fixed cost: the intercept of batch run time against batch complexity (against item count when
+ *     every batch has the same complexity), least squares weighted by 1 / run time² so that a batch a
+ *     preemption stretched counts little, clamped to [0, shortest batch].</li>
+ * <li>Dispatch: for each batch, its start minus the later of its worker's previous end and its last
+ *     item's submission, i.e. how long a free worker and ready work waited for each other. Split by
+ *     which came last (completion or arrival), and averaged. A plain mean on purpose: the slow tail
+ *     (a preempted wake-up on a busy machine) is part of what every batch pays, and trimming it
+ *     predicted a 2-worker burst's makespan 8 % short where the mean lands within 1 %.</li>
+ * <li>Item work: a recorded item's service is its complexity share of its batch's run time, so it
+ *     carries a share of the fixed cost; scaling it by (run − fixed) / run removes that share, and a
+ *     simulated batch adds the fixed cost back once. An item without a finished batch (its service a
+ *     stand-in, or a hand-made recording without batches) is scaled by the median batch's factor.</li>
+ * </ul>
+ * The estimate is only as good as the recording is typical: it cannot see the cutter's own CPU time,
+ * nor costs that depend on the batch's composition beyond its complexity.
+ */
+record OverheadEstimate(Overheads overheads, long[] workNanos, int fittedBatches, int completionSamples, int arrivalSamples)
+{
+    static OverheadEstimate of(final RecordedRun run, final RecordedWorkload w)
+    {
+        final List<RecordedBatch> finished = run.batches().stream().filter(RecordedBatch::finished).toList();
+        final double fixed = fixedCost(finished);
+        final long[] work = new long[w.size];
+        final boolean[] scaled = new boolean[w.size];
+        final double[] scales = new double[finished.size()];
+        int scaledBatches = 0;
+        for (final RecordedBatch batch : finished)
+        {
+            final long runNanos = batch.runNanos();
+            final double scale = runNanos > 0 ? Math.max(0, runNanos - fixed) / runNanos : 1;
+            scales[scaledBatches++] = scale;
+            for (final long id : batch.itemIds())
+            {
+                final int i = w.indexOf(id);
+                if (i >= 0 && !scaled[i])
+                {
+                    scaled[i] = true;
+                    work[i] = Math.round(w.serviceNanos[i] * scale);
+                }
+            }
+        }
+        Arrays.sort(scales, 0, scaledBatches);
+        final double typicalScale = scaledBatches == 0 ? 1 : scales[(scaledBatches - 1) / 2];
+        for (int i = 0; i < w.size; i++)
+        {
+            if (!scaled[i])
+            {
+                work[i] = Math.round(w.serviceNanos[i] * typicalScale);
+            }
+        }
+
+        final RecordedBatch[] byWorker = finished.toArray(new RecordedBatch[0]);
+        Arrays.sort(byWorker, Comparator.comparingInt(RecordedBatch::worker).thenComparingLong(RecordedBatch::startNanos));
+        final long[] afterCompletion = new long[byWorker.length];
+        final long[] afterArrival = new long[byWorker.length];
+        int completions = 0;
+        int arrivals = 0;
+        for (int b = 0; b < byWorker.length; b++)
+        {
+            final RecordedBatch batch = byWorker[b];
+            long lastSubmit = Long.MIN_VALUE;
+            for (final long id : batch.itemIds())
+            {
+                final int i = w.indexOf(id);
+                if (i >= 0)
+                {
+                    lastSubmit = Math.max(lastSubmit, w.submitNanos[i]);
+                }
+            }
+            if (lastSubmit == Long.MIN_VALUE)
+            {
+                continue;
+            }
+            final boolean hasPrevious = b > 0 && byWorker[b - 1].worker() == batch.worker();
+            final long previousEnd = hasPrevious ? byWorker[b - 1].endNanos() : Long.MIN_VALUE;
+            if (previousEnd >= lastSubmit)
+            {
+                afterCompletion[completions++] = Math.max(0, batch.startNanos() - previousEnd);
+            }
+            else
+            {
+                afterArrival[arrivals++] = Math.max(0, batch.startNanos() - lastSubmit);
+            }
+        }
+        final Overheads overheads = new Overheads(fixed, mean(afterCompletion, completions), mean(afterArrival, arrivals));
+        return new OverheadEstimate(overheads, work, finished.size(), completions, arrivals);
+    }
+
+    private static double fixedCost(final List<RecordedBatch> batches)
+    {
+        double minComplexity = Double.POSITIVE_INFINITY;
+        double maxComplexity = Double.NEGATIVE_INFINITY;
+        long shortest = Long.MAX_VALUE;
+        for (final RecordedBatch batch : batches)
+        {
+            if (!batch.bisected() && batch.runNanos() > 0)
+            {
+                minComplexity = Math.min(minComplexity, batch.complexity());
+                maxComplexity = Math.max(maxComplexity, batch.complexity());
+                shortest = Math.min(shortest, batch.runNanos());
+            }
+        }
+        if (shortest == Long.MAX_VALUE)
+        {
+            return 0;
+        }
+        final boolean byComplexity = maxComplexity > minComplexity && Double.isFinite(maxComplexity);
+        double sw = 0;
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double sxy = 0;
+        for (final RecordedBatch batch : batches)
+        {
+            final long t = batch.runNanos();
+            if (batch.bisected() || t <= 0)
+            {
+                continue;
+            }
+            final double x = byComplexity ? batch.complexity() : batch.itemIds().length;
+            final double weight = 1.0 / ((double)t * t);
+            sw += weight;
+            sx += weight * x;
+            sy += weight * t;
+            sxx += weight * x * x;
+            sxy += weight * x * t;
+        }
+        final double det = sw * sxx - sx * sx;
+        if (!(Math.abs(det) > 1e-12 * sw * sxx))
+        {
+            return 0;
+        }
+        final double intercept = (sxx * sy - sx * sxy) / det;
+        return Double.isFinite(intercept) ? Math.max(0, Math.min(shortest, intercept)) : 0;
+    }
+
+    private static double mean(final long[] samples, final int n)
+    {
+        double sum = 0;
+        for (int i = 0; i < n; i++)
+        {
+            sum += samples[i];
+        }
+        return n == 0 ? 0 : sum / n;
+    }
+}

@@ -1,0 +1,316 @@
+package dev.spindle.journal.replay;
+
+import static dev.spindle.journal.replay.HandRun.MS;
+import static dev.spindle.journal.replay.HandRun.US;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.spindle.engine.CloseReason;
+import dev.spindle.engine.Outcome;
+import dev.spindle.engine.tune.Objective;
+import dev.spindle.journal.RecordedBatch;
+import dev.spindle.journal.RecordedItem;
+import dev.spindle.journal.RecordedRun;
+import dev.spindle.journal.RunAssembler;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The simulator on hand-built recordings, where the schedule can be worked out by hand. */
+final class SimulatorTest
+{
+    private static RecordedRun simulate(final RecordedRun run, final SimulationConfig config)
+    {
+        final RecordedRun simulated = Simulator.simulate(run, config);
+        assertEquals(run.items().size(), simulated.items().size(), "every item is in the simulated run");
+        for (final RecordedItem item : simulated.items())
+        {
+            assertNotNull(item.outcome(), () -> "no outcome for " + item);
+        }
+        return simulated;
+    }
+
+    private static SimulationConfig exact(final RecordedRun run)
+    {
+        return SimulationConfig.of(run).withOverheads(Overheads.NONE);
+    }
+
+    private static Map<Long, RecordedItem> byId(final RecordedRun run)
+    {
+        final Map<Long, RecordedItem> items = new HashMap<>();
+        for (final RecordedItem item : run.items())
+        {
+            items.put(item.id(), item);
+        }
+        return items;
+    }
+
+    @Test
+    void oneWorkerRunsABurstFifoBackToBack()
+    {
+        // Each item alone exceeds the 200 us budget, so every batch holds one item.
+        final HandRun hand = new HandRun();
+        for (int i = 1; i <= 5; i++)
+        {
+            hand.item(i, 0, i * MS);
+        }
+        final RecordedRun simulated = simulate(hand.build(), exact(hand.build()));
+        final Map<Long, RecordedItem> items = byId(simulated);
+        final long[] ends = {MS, 3 * MS, 6 * MS, 10 * MS, 15 * MS};
+        for (int i = 1; i <= 5; i++)
+        {
+            assertEquals(ends[i - 1], items.get((long)i).endNanos(), "item " + i + " ends after the ones before it");
+            assertEquals(ends[i - 1] - i * MS, items.get((long)i).startNanos());
+        }
+        assertEquals(15 * MS, RunStats.of(simulated).makespanNanos());
+        assertEquals(5, simulated.batches().size());
+        assertEquals(Outcome.SUCCEEDED, items.get(3L).outcome());
+    }
+
+    @Test
+    void anEmptyRecordingSimulatesToAnEmptyRun()
+    {
+        final RecordedRun recorded = new HandRun().build();
+        final RecordedRun simulated = Simulator.simulate(recorded, SimulationConfig.of(recorded));
+        assertTrue(simulated.items().isEmpty() && simulated.batches().isEmpty());
+        assertEquals(0, RunStats.of(simulated).makespanNanos());
+    }
+
+    @Test
+    void closeAheadFillsTheQueueByCountAndDrainsTheTail()
+    {
+        // Budget never binds; two items per batch. The idle worker takes 1+2 at once (COUNT), 3+4 are closed
+        // ahead into the one-batch queue (COUNT), and 5, the last item, is cut for the drain.
+        final HandRun hand = new HandRun().budget(1e9).maxItems(2);
+        for (int i = 1; i <= 5; i++)
+        {
+            hand.item(i, 0, i * MS);
+        }
+        final RecordedRun simulated = simulate(hand.build(), exact(hand.build()));
+        final List<RecordedBatch> batches = simulated.batches();
+        assertEquals(3, batches.size());
+        assertEquals(List.of(CloseReason.COUNT, CloseReason.COUNT, CloseReason.DRAIN),
+            batches.stream().map(RecordedBatch::closeReason).toList());
+        assertEquals(0, batches.get(1).cutNanos(), "closed ahead while the worker was busy");
+        assertEquals(3 * MS, batches.get(0).endNanos());
+        assertEquals(10 * MS, batches.get(1).endNanos());
+        assertEquals(15 * MS, batches.get(2).endNanos());
+    }
+
+    @Test
+    void manyWorkersAreBoundByTheLongestItem()
+    {
+        final HandRun hand = new HandRun().workers(64);
+        hand.item(0, 0, 50 * MS);
+        for (int i = 1; i < 64; i++)
+        {
+            hand.item(i, 0, MS);
+        }
+        final RecordedRun recorded = hand.build();
+        final RecordedRun simulated = simulate(recorded, exact(recorded));
+        final RunStats stats = RunStats.of(simulated);
+        assertEquals(50 * MS, stats.makespanNanos());
+        assertEquals(1.0, stats.makespanOverLowerBound(), 1e-12);
+        assertEquals(64, simulated.batches().size(), "the guided share gives each worker one item");
+        assertEquals(64, simulated.header().engine().workers());
+    }
+
+    @Test
+    void whatIfMoreWorkersShrinksTheMakespanToTheBound()
+    {
+        final HandRun hand = new HandRun().workers(1);
+        for (int i = 0; i < 256; i++)
+        {
+            hand.item(i, 0, MS);
+        }
+        final RecordedRun recorded = hand.build();
+        assertEquals(256 * MS, RunStats.of(simulate(recorded, exact(recorded))).makespanNanos());
+        assertEquals(4 * MS, RunStats.of(simulate(recorded, exact(recorded).withWorkers(64))).makespanNanos());
+    }
+
+    @Test
+    void higherLaneOvertakesOlderLowerLaneItems()
+    {
+        // A occupies the only worker for 10 ms and X the one-batch queue; B (lane 3) and then C (lane 0) arrive meanwhile.
+        final RecordedRun recorded = new HandRun().linger(1_000 * MS)
+            .item(1, 0, 10 * MS, 3)
+            .item(9, MS / 2, MS, 3)
+            .item(2, MS, MS, 3)
+            .item(3, 2 * MS, MS, 0)
+            .build();
+        final Map<Long, RecordedItem> items = byId(simulate(recorded, exact(recorded)));
+        assertEquals(10 * MS, items.get(9L).startNanos());
+        assertEquals(11 * MS, items.get(3L).startNanos(), "C (lane 0) goes first");
+        assertEquals(12 * MS, items.get(2L).startNanos(), "B waits although it came first");
+        assertEquals(13 * MS, items.get(2L).endNanos());
+    }
+
+    @Test
+    void lingerClosesAPartialBatchWhileTheWorkerIsBusy()
+    {
+        final RecordedRun recorded = new HandRun().budget(1e9).linger(5 * MS)
+            .item(1, 0, 20 * MS)
+            .item(2, MS, MS)
+            .item(3, 2 * MS, MS)
+            .item(4, 30 * MS, MS)
+            .build();
+        final RecordedRun simulated = simulate(recorded, exact(recorded));
+        final List<RecordedBatch> batches = simulated.batches();
+        assertEquals(3, batches.size());
+        assertEquals(CloseReason.LINGER, batches.get(1).closeReason());
+        assertEquals(6 * MS, batches.get(1).cutNanos(), "item 2's linger of 5 ms ran out at 6 ms");
+        assertEquals(2, batches.get(1).itemIds().length);
+        assertEquals(22 * MS, batches.get(1).endNanos());
+        assertEquals(CloseReason.IDLE_WORKER, batches.get(2).closeReason());
+        assertEquals(31 * MS, RunStats.of(simulated).makespanNanos());
+    }
+
+    @Test
+    void originalTimingKeepsTheArrivalsAndMaxSendsEverythingAtOnce()
+    {
+        final RecordedRun recorded = new HandRun().item(1, 0, MS).item(2, 10 * MS, MS).item(3, 20 * MS, MS).build();
+        assertEquals(21 * MS, RunStats.of(simulate(recorded, exact(recorded))).makespanNanos());
+        assertEquals(3 * MS, RunStats.of(simulate(recorded, exact(recorded).withTiming(Timing.MAX))).makespanNanos());
+    }
+
+    @Test
+    void overheadsAreAddedPerBatchAndPerDispatch()
+    {
+        final RecordedRun recorded = new HandRun().item(1, 0, MS).item(2, 0, MS).item(3, 0, MS).build();
+        final SimulationConfig config = SimulationConfig.of(recorded).withOverheads(new Overheads(50 * US, 100 * US, 200 * US));
+        final Map<Long, RecordedItem> items = byId(simulate(recorded, config));
+        assertEquals(200 * US, items.get(1L).startNanos(), "an idle worker waits the arrival dispatch");
+        assertEquals(1_250 * US, items.get(1L).endNanos(), "1 ms of work + 50 us fixed");
+        assertEquals(1_350 * US, items.get(2L).startNanos(), "then the completion dispatch");
+        assertEquals(3_550 * US, items.get(3L).endNanos());
+    }
+
+    @Test
+    void overheadsAreEstimatedFromTheRecording()
+    {
+        // Worker 0 runs three batches back to back with 40 us between them; each batch costs 100 us + its items.
+        final long fixed = 100 * US;
+        final RecordedRun recorded = new HandRun()
+            .recorded(HandRun.ran(1, 0, 100, 0, 10 * US, 10 * US + fixed + 100 * US, fixed + 100 * US))
+            .recorded(HandRun.ran(2, 0, 300, 1, 250 * US, 250 * US + fixed + 300 * US, fixed + 300 * US))
+            .recorded(HandRun.ran(3, 0, 700, 2, 690 * US, 690 * US + fixed + 700 * US, fixed + 700 * US))
+            .batch(0, 0, CloseReason.IDLE_WORKER, 0, 10 * US, 210 * US, 1)
+            .batch(1, 0, CloseReason.BUDGET, 0, 250 * US, 650 * US, 2)
+            .batch(2, 0, CloseReason.BUDGET, 0, 690 * US, 1_490 * US, 3)
+            .build();
+        final Overheads overheads = Overheads.of(recorded);
+        assertEquals(fixed, overheads.fixedNanosPerBatch(), 1e-3, "the intercept of run time against complexity");
+        assertEquals(40 * US, overheads.completionDispatchNanos(), 1e-9);
+        assertEquals(10 * US, overheads.arrivalDispatchNanos(), 1e-9, "the first batch waited 10 us after its item arrived");
+        // Simulating the recording on its own settings reproduces it.
+        final RecordedRun simulated = simulate(recorded, SimulationConfig.of(recorded));
+        assertEquals(1_490 * US, RunStats.of(simulated).makespanNanos());
+    }
+
+    @Test
+    void recordedFailuresAndTryBackpressureAreReproduced()
+    {
+        final RecordedRun recorded = new HandRun().maxItems(1)
+            .recorded(new RecordedItem(1, "k1", 0, 1, 50, 3, 0, 0, 0, MS, MS, Outcome.FAILED, "bad input"))
+            .recorded(new RecordedItem(2, "k2", 0, Double.NaN, -1, -1, 0, -1, -1, -1, -1, Outcome.FAILED, "scoring failed: boom"))
+            .item(3, 0, MS)
+            .item(4, 0, MS)
+            .item(5, 0, MS)
+            .build();
+        final Map<Long, RecordedItem> items = byId(simulate(recorded, exact(recorded)));
+        assertEquals(Outcome.FAILED, items.get(1L).outcome());
+        assertEquals("bad input", items.get(1L).reason());
+        assertEquals(Outcome.FAILED, items.get(2L).outcome());
+        assertEquals(-1, items.get(2L).batchId(), "fails at scoring, never batched");
+
+        final SimulationConfig tiny = new SimulationConfig(1, 200, 1, MS, null, Timing.MAX, 1, 1, 100 * MS, 1_000 * MS, true, Overheads.NONE);
+        final RunStats stats = RunStats.of(simulate(recorded, tiny));
+        // item 1 is staged (the pool holds one), item 2 waits in the one-slot ring, items 3-5 find it full
+        assertEquals(3L, stats.outcomes().get(Outcome.REJECTED));
+        assertEquals(2L, stats.outcomes().get(Outcome.FAILED), "items 1 and 2 fail as recorded");
+        assertEquals(0L, stats.outcomes().get(Outcome.SUCCEEDED));
+    }
+
+    @Test
+    void theRealTunerDrivesTheSimulatedKnobs()
+    {
+        // 40,000 items of ~8 us at 125,000/s on 2 workers (50 % load), intervals of 10 ms.
+        final HandRun hand = new HandRun().workers(2).tuning("THROUGHPUT", 10 * MS);
+        final SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 40_000; i++)
+        {
+            hand.item(i, i * 8 * US, Math.round(8 * US * Math.exp(random.nextGaussian() - 0.5)));
+        }
+        final RecordedRun recorded = hand.build();
+        final SimulationConfig config = SimulationConfig.of(recorded).withOverheads(new Overheads(2 * US, 5 * US, 5 * US));
+        assertNotNull(config.tuning(), "the recording's objective is the default");
+        final RecordedRun simulated = simulate(recorded, config);
+        assertTrue(simulated.decisions().size() >= 30, "one decision per 10 ms interval: " + simulated.decisions().size());
+        assertEquals(simulated.decisions().size(), simulated.intervals().size());
+        assertEquals("THROUGHPUT", simulated.header().engine().tuning());
+        assertTrue(simulated.decisions().stream().anyMatch(d -> d.budgetAfter() != d.budgetBefore() || d.workersAfter() != d.workersBefore()
+                || d.lingerAfter() != d.lingerBefore()),
+            "the tuner moved a knob: " + simulated.decisions().get(simulated.decisions().size() - 1));
+        System.out.println("last simulated decision: " + simulated.decisions().get(simulated.decisions().size() - 1));
+
+        final RecordedRun latency = simulate(recorded, config.withTuning(Objective.LATENCY, 2 * MS));
+        assertEquals("LATENCY", latency.header().engine().tuning());
+        assertFalse(simulate(recorded, config.withTuning(null)).decisions().size() > 0, "no tuner, no decisions");
+    }
+
+    @Test
+    void theSimulatedRunIsWhatARunAssemblerBuildsFromTheSameEvents()
+    {
+        final HandRun hand = new HandRun().workers(3).budget(2_500).maxItems(4);
+        final SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < 2_000; i++)
+        {
+            hand.item(i, i * 300 * US, Math.round(1_000 * US * Math.exp(random.nextGaussian() - 0.5)), random.nextInt(4));
+        }
+        final RecordedRun recorded = hand.build();
+        final RecordedRun simulated = simulate(recorded, SimulationConfig.of(recorded));
+        final RunAssembler assembler = new RunAssembler();
+        assembler.header(simulated.header());
+        for (final RecordedItem item : simulated.items())
+        {
+            assembler.submitted(item.id(), item.key(), item.sizeBytes(), item.complexity(), item.priority(), item.lane(), item.submitNanos());
+        }
+        for (final RecordedBatch batch : simulated.batches())
+        {
+            assembler.batchCut(batch.batchId(), batch.cutNanos(), batch.itemIds(), batch.complexity(), batch.closeReason());
+            assembler.batchStarted(batch.batchId(), batch.worker(), batch.cpu(), batch.startNanos());
+            assembler.batchFinished(batch.batchId(), batch.worker(), batch.startNanos(), batch.endNanos(), batch.bisected());
+        }
+        for (final RecordedItem item : simulated.items())
+        {
+            assembler.outcome(item.id(), item.outcome(), item.reason());
+        }
+        assembler.footer(simulated.footer());
+        assertTrue(assembler.problems().isEmpty(), () -> assembler.problems().toString());
+        assertEquals(assembler.runs().get(0).items(), simulated.items(), "same items, same derived service times");
+    }
+
+    @Test
+    void simulatesAHundredThousandItemsOnSixtyFourWorkersFast()
+    {
+        final HandRun hand = new HandRun().workers(2);
+        final SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 100_000; i++)
+        {
+            hand.item(i, i * 2 * US, Math.round(100 * US * Math.exp(random.nextGaussian() - 0.5)));
+        }
+        final RecordedRun recorded = hand.build();
+        Simulator.simulate(recorded, SimulationConfig.of(recorded).withWorkers(64)); // warm-up: the JIT, not the simulator, is slow cold
+        final long start = System.nanoTime();
+        final RecordedRun simulated = Simulator.simulate(recorded, SimulationConfig.of(recorded).withWorkers(64));
+        final long elapsed = System.nanoTime() - start;
+        System.out.printf("100,000 items on 64 simulated workers: %.0f ms (simulated makespan %.0f ms)%n", elapsed / 1e6,
+            RunStats.of(simulated).makespanNanos() / 1e6);
+        assertEquals(100_000, RunStats.of(simulated).processed());
+        assertTrue(elapsed < 2_000 * MS, "took " + elapsed / 1e6 + " ms");
+    }
+}
