@@ -49,10 +49,13 @@ public final class Spindle implements AutoCloseable
     private final TunerAgent tunerAgent;
     private final AdaptiveTuning tuning;
     private AgentRunner tunerRunner;
+    private final boolean exposeJmx;
+    private SpindleJmx jmx;
 
-    Spindle(final EngineConfig config)
+    Spindle(final EngineConfig config, final boolean exposeJmx)
     {
         this.config = config;
+        this.exposeJmx = exposeJmx;
         this.delivery = new OutcomeDelivery(config.listener(), config.tap());
         this.cutterWakeup = new Wakeup(Wakeup.parks(config.waitMode()));
         final CutterWaitStrategy waitStrategy = new CutterWaitStrategy(cutterWakeup, config.waitMode());
@@ -128,6 +131,10 @@ public final class Spindle implements AutoCloseable
             tunerRunner = new AgentRunner(new SleepingIdleStrategy(tunerSleep),
                 t -> LOG.log(Level.ERROR, "spindle tuner failed", t), null, tunerAgent);
             AgentRunner.startOnThread(tunerRunner, daemon("-tuner"));
+            if (exposeJmx)
+            {
+                jmx = SpindleJmx.register(this::report, controls, config.threadNamePrefix());
+            }
             return this;
         }
     }
@@ -292,6 +299,10 @@ public final class Spindle implements AutoCloseable
             metrics.ended(end);
             state.terminated();
             config.tap().runEnded(end, report());
+            if (jmx != null)
+            {
+                jmx.unregister();
+            }
         }
     }
 

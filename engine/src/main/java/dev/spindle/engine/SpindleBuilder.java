@@ -41,6 +41,7 @@ public final class SpindleBuilder
     private JournalTap journalTap = JournalTap.NONE;
     private TunerSettings tuning;
     private TuningPolicy tuningPolicy;
+    private boolean jmx = true;
 
     SpindleBuilder(final BatchProcessor processor)
     {
@@ -227,6 +228,14 @@ public final class SpindleBuilder
         return this;
     }
 
+    /** Runs on the configured knobs: no tuner (the default), undoing any earlier tuning call. */
+    public SpindleBuilder fixedKnobs()
+    {
+        this.tuning = null;
+        this.tuningPolicy = null;
+        return this;
+    }
+
     /** Tunes for throughput: hold 95 % utilization with the fewest, largest batches that keep it. */
     public SpindleBuilder tuneForThroughput()
     {
@@ -239,9 +248,19 @@ public final class SpindleBuilder
         return tuning(TunerSettings.defaults(Objective.LATENCY, p99.toNanos(), Integer.MAX_VALUE));
     }
 
+    /**
+     * Publishes the performance report as the MXBean {@code dev.spindle:type=Spindle,name=<threadNamePrefix>}
+     * from start until close (default on; a taken name gets a numeric suffix).
+     */
+    public SpindleBuilder jmx(final boolean expose)
+    {
+        this.jmx = expose;
+        return this;
+    }
+
     public Spindle build()
     {
-        return new Spindle(toConfig());
+        return new Spindle(toConfig(), jmx);
     }
 
     EngineConfig toConfig()
