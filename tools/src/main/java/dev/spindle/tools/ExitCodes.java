@@ -12,6 +12,18 @@ final class ExitCodes
     static final int USAGE = 2;
     /** The run completed, but some files failed, were rejected or timed out. */
     static final int INCOMPLETE = 3;
+    /** {@code journal verify}: records contradict each other (a second outcome, an unknown item...). */
+    static final int JOURNAL_INCONSISTENT = 4;
+    /** {@code journal verify --require-complete}: consistent, but some items have no outcome yet. */
+    static final int JOURNAL_INCOMPLETE = 5;
+    /** Not a journal: no such directory, or no Chronicle Queue files in it. */
+    static final int NOT_A_JOURNAL = 10;
+    /** A journal with no records. */
+    static final int JOURNAL_EMPTY = 11;
+    /** A truncated or garbled journal file, or an unreadable run header. */
+    static final int JOURNAL_CORRUPT = 12;
+    /** Written by a newer Spindle journal format than this one reads. */
+    static final int JOURNAL_TOO_NEW = 13;
 
     private ExitCodes()
     {

@@ -6,14 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 import dev.spindle.engine.Backpressure;
 import dev.spindle.engine.BatchProcessor;
+import dev.spindle.engine.JournalTap;
 import dev.spindle.engine.OutcomeListener;
 import dev.spindle.engine.PerformanceReport;
 import dev.spindle.engine.Spindle;
 import dev.spindle.engine.SpindleBuilder;
+import dev.spindle.journal.JournalWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,10 +33,21 @@ import picocli.CommandLine.Spec;
     description = {
         "Stat every file under DIR through the engine: size, lines, SHA-256, text or binary.",
         "Symlinks are never followed out of DIR nor into directories; non-regular files are never opened.",
+        "With --journal, every scheduling event goes to a Chronicle Queue journal that 'spindle journal verify',",
+        "'spindle resume' and 'spindle replay' read.",
         "Exit status: 0 all files succeeded, 3 some failed, were rejected or timed out, 2 usage error, 1 internal error."})
 final class RunCommand implements Callable<Integer>
 {
     static final int MAX_WORKERS = 1024;
+    /** The processor name journal headers record for this command's runs; resume accepts only these. */
+    static final String PROCESSOR = "stat";
+
+    /** What a run feeds the engine: the walk of DIR, or a resume's in-flight items and unwalked files. */
+    @FunctionalInterface
+    interface Feed
+    {
+        void into(TreeSubmitter walker) throws IOException;
+    }
 
     @Spec
     CommandSpec spec;
@@ -46,6 +60,9 @@ final class RunCommand implements Callable<Integer>
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write counts, latencies and every failure to FILE as JSON.")
     Path json;
+
+    @Option(names = "--journal", paramLabel = "JDIR", description = "Record the run in a new journal at JDIR (must not exist or be empty).")
+    Path journal;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
@@ -63,16 +80,35 @@ final class RunCommand implements Callable<Integer>
     public Integer call() throws IOException
     {
         validate();
+        final Path root = Files.isSymbolicLink(dir) ? dir.toRealPath() : dir;
+        if (journal == null)
+        {
+            return execute("run", root, JournalTap.NONE, 0, key -> false, TreeSubmitter::walk);
+        }
+        final String command = "spindle " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        try (JournalWriter writer = JournalWriter.open(journal, command, root.toAbsolutePath().toString(), PROCESSOR, -1))
+        {
+            return execute("run", root, writer, 0, key -> false, TreeSubmitter::walk);
+        }
+    }
+
+    /**
+     * Runs the stat processor over what {@code feed} submits, prints the summary (and the JSON report)
+     * and returns the exit status. Ids continue after {@code lastUsedId}; the walk skips entries whose
+     * key {@code journaled} accepts.
+     */
+    int execute(final String verb, final Path root, final JournalTap tap, final long lastUsedId, final Predicate<String> journaled,
+        final Feed feed) throws IOException
+    {
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        final Path root = Files.isSymbolicLink(dir) ? dir.toRealPath() : dir;
         final RunTally tally = new RunTally(observer);
-        final Spindle spindle = engine(tally).start();
-        final TreeSubmitter walker = new TreeSubmitter(root, new SymlinkPolicy(root.toRealPath()), spindle::submit);
+        final Spindle spindle = engine(tally, tap).start();
+        final TreeSubmitter walker = new TreeSubmitter(root, new SymlinkPolicy(root.toRealPath()), spindle::submit, lastUsedId, journaled);
         final ProgressLine progress = interactive.getAsBoolean() ? ProgressLine.start(err, walker::seen, tally) : null;
         try
         {
-            walker.walk();
+            feed.into(walker);
         }
         finally
         {
@@ -85,7 +121,7 @@ final class RunCommand implements Callable<Integer>
         final PerformanceReport report = spindle.report();
         final RunResult run = new RunResult(PathText.display(dir), walker.seen(), tally.succeeded(), tally.failed(),
             tally.rejected(), tally.timedOut(), tally.failures(), report);
-        RunSummary.print(out, run, json != null);
+        RunSummary.print(out, verb, run, json != null);
         out.flush();
         if (json != null)
         {
@@ -93,17 +129,18 @@ final class RunCommand implements Callable<Integer>
         }
         if (!run.balanced())
         {
-            err.printf("spindle run: internal error: %d files seen but %d outcomes%n", run.filesSeen(),
+            err.printf("spindle " + verb + ": internal error: %d files seen but %d outcomes%n", run.filesSeen(),
                 run.succeeded() + run.failed() + run.rejected() + run.timedOut());
             return ExitCodes.ERROR;
         }
         return run.exitCode();
     }
 
-    private Spindle engine(final RunTally tally)
+    private Spindle engine(final RunTally tally, final JournalTap tap)
     {
         final SpindleBuilder builder = Spindle.builder(processorDecorator.apply(new StatFileProcessor()))
             .listener(tally)
+            .journal(tap)
             .complexityScorer(new FileSizeComplexityScorer())
             .backpressure(Backpressure.BLOCK)
             .singleProducer(true)
@@ -122,7 +159,7 @@ final class RunCommand implements Callable<Integer>
         }
     }
 
-    private void validate()
+    private void validate() throws IOException
     {
         if (!Files.exists(dir))
         {
@@ -135,6 +172,24 @@ final class RunCommand implements Callable<Integer>
         if (workers != null && (workers < 1 || workers > MAX_WORKERS))
         {
             throw usage("--workers must be between 1 and " + MAX_WORKERS + ", was " + workers);
+        }
+        if (journal != null)
+        {
+            if (Files.exists(journal) && !Files.isDirectory(journal))
+            {
+                throw usage("--journal names a file, not a directory: " + journal);
+            }
+            if (Files.isDirectory(journal))
+            {
+                try (var entries = Files.list(journal))
+                {
+                    if (entries.findAny().isPresent())
+                    {
+                        throw usage("--journal " + journal + " is not empty: a run writes a new journal"
+                            + " (finish a crashed run with 'spindle resume " + journal + "')");
+                    }
+                }
+            }
         }
         if (json != null)
         {

@@ -21,11 +21,11 @@ final class RunSummary
     {
     }
 
-    static void print(final PrintWriter out, final RunResult run, final boolean jsonWritten)
+    static void print(final PrintWriter out, final String verb, final RunResult run, final boolean jsonWritten)
     {
         final PerformanceReport engine = run.engine();
         final LatencySummary e2e = engine.endToEnd();
-        out.printf(Locale.ROOT, "spindle run %s: %,d files%n", run.dir(), run.filesSeen());
+        out.printf(Locale.ROOT, "spindle %s %s: %,d files%n", verb, run.dir(), run.filesSeen());
         out.printf(Locale.ROOT, "  outcomes   %,d succeeded, %,d failed, %,d rejected, %,d timed out%n",
             run.succeeded(), run.failed(), run.rejected(), run.timedOut());
         out.printf(Locale.ROOT, "  wall       %.3f s, %,.1f items/s, utilization %.1f%% of %d workers%n",

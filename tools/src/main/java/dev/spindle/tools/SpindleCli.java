@@ -59,6 +59,10 @@ public final class SpindleCli implements Callable<Integer>
     {
         final CommandLine commandLine = new CommandLine(new SpindleCli());
         commandLine.addSubcommand("run", run);
+        commandLine.addSubcommand("journal", new JournalCommand());
+        commandLine.addSubcommand("resume", new ResumeCommand());
+        commandLine.addSubcommand("replay", new ReplayCommand());
+        commandLine.addSubcommand("histo", new dev.spindle.tools.histo.HistoCommand());
         commandLine.setParameterExceptionHandler(SpindleCli::usageError);
         commandLine.setExecutionExceptionHandler(SpindleCli::internalError);
         return commandLine;

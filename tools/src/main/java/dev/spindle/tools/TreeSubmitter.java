@@ -11,13 +11,15 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.EnumSet;
+import java.util.function.Predicate;
 
 import dev.spindle.engine.WorkItem;
 
 /**
  * Walks DIR depth-first without following links and submits one item per entry as it goes, so
  * memory stays at one open directory per level however many files there are. Every non-directory
- * entry, and every directory that could not be listed, becomes exactly one submission.
+ * entry, and every directory that could not be listed, becomes exactly one submission. Ids run
+ * from 1, or on from a crashed run's last id when resuming; entries that run journaled are skipped.
  */
 final class TreeSubmitter extends SimpleFileVisitor<Path>
 {
@@ -31,14 +33,54 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
     private final Path root;
     private final SymlinkPolicy symlinks;
     private final Sink sink;
+    private final Predicate<String> alreadyJournaled;
     private final WorkItem item = new WorkItem();
+    private long nextId;
     private volatile long seen;
 
     TreeSubmitter(final Path root, final SymlinkPolicy symlinks, final Sink sink)
     {
+        this(root, symlinks, sink, 0, key -> false);
+    }
+
+    TreeSubmitter(final Path root, final SymlinkPolicy symlinks, final Sink sink, final long lastUsedId,
+        final Predicate<String> alreadyJournaled)
+    {
         this.root = root;
         this.symlinks = symlinks;
         this.sink = sink;
+        this.nextId = lastUsedId + 1;
+        this.alreadyJournaled = alreadyJournaled;
+    }
+
+    /**
+     * Submits one entry the walker met in an earlier run, under its old id, judged as the walk would
+     * judge it now (it may since have vanished or changed kind).
+     */
+    void resubmit(final Path entry, final long id) throws IOException
+    {
+        final long saved = nextId;
+        nextId = id;
+        try
+        {
+            final BasicFileAttributes attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (attrs.isDirectory())
+            {
+                submit(entry, entry, 0, "cannot list directory: the journaled run could not list it");
+            }
+            else
+            {
+                judge(entry, attrs);
+            }
+        }
+        catch (final IOException e)
+        {
+            failed(entry, e);
+        }
+        finally
+        {
+            nextId = saved;
+        }
     }
 
     void walk() throws IOException
@@ -55,6 +97,15 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
     @Override
     public FileVisitResult visitFile(final Path file, final BasicFileAttributes attrs)
     {
+        if (!alreadyJournaled.test(file.toString()))
+        {
+            judge(file, attrs);
+        }
+        return FileVisitResult.CONTINUE;
+    }
+
+    private void judge(final Path file, final BasicFileAttributes attrs)
+    {
         if (attrs.isRegularFile())
         {
             submit(file, file, attrs.size(), null);
@@ -64,7 +115,7 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
             final SymlinkPolicy.Resolution resolution = symlinks.resolve(file);
             if (resolution.alias())
             {
-                return FileVisitResult.CONTINUE; // a directory the walk reaches at its real path
+                return; // a directory the walk reaches at its real path
             }
             submit(file, resolution.target() != null ? resolution.target() : file, resolution.sizeBytes(), resolution.failure());
         }
@@ -72,11 +123,19 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
         {
             submit(file, file, 0, "not a regular file: " + FileKind.describe(file));
         }
-        return FileVisitResult.CONTINUE;
     }
 
     @Override
     public FileVisitResult visitFileFailed(final Path file, final IOException exc)
+    {
+        if (!alreadyJournaled.test(file.toString()))
+        {
+            failed(file, exc);
+        }
+        return FileVisitResult.CONTINUE;
+    }
+
+    private void failed(final Path file, final IOException exc)
     {
         final String reason;
         if (exc instanceof NoSuchFileException)
@@ -92,13 +151,12 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
             reason = "cannot access: " + describe(exc);
         }
         submit(file, file, 0, reason);
-        return FileVisitResult.CONTINUE;
     }
 
     @Override
     public FileVisitResult postVisitDirectory(final Path dir, final IOException exc)
     {
-        if (exc != null)
+        if (exc != null && !alreadyJournaled.test(dir.toString()))
         {
             submit(dir, dir, 0, "directory listing failed part-way: " + describe(exc));
         }
@@ -107,14 +165,14 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
 
     private void submit(final Path seenPath, final Path toOpen, final long sizeBytes, final String failure)
     {
-        final long id = seen + 1;
+        final long id = nextId++;
         item.reset()
             .id(id)
             .key(seenPath.toString())
             .path(toOpen)
             .sizeBytes(sizeBytes)
             .attachment(failure == null ? WalkedEntry.toProcess(seenPath) : WalkedEntry.failed(seenPath, failure));
-        seen = id;
+        seen++;
         sink.submit(item);
     }
 

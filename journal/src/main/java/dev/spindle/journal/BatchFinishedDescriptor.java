@@ -1,0 +1,17 @@
+package dev.spindle.journal;
+
+/** A worker finished a batch; bisected (0 or 1) when the processor threw and the batch was split. */
+final class BatchFinishedDescriptor
+{
+    static final int TYPE = 6;
+    static final int BATCH_ID_OFFSET = 0;
+    static final int START_NANOS_OFFSET = 8;
+    static final int END_NANOS_OFFSET = 16;
+    static final int WORKER_OFFSET = 24;
+    static final int BISECTED_OFFSET = 28;
+    static final int LENGTH = 32;
+
+    private BatchFinishedDescriptor()
+    {
+    }
+}

@@ -1,0 +1,17 @@
+package dev.spindle.journal;
+
+import java.util.List;
+
+/**
+ * Everything {@link JournalReader#read} got out of a journal: its runs in write order, how many records
+ * it had to skip (a torn frame left by a crash, a garbled one) and, in words, why, together with the
+ * records that contradict each other ({@link RunAssembler#problems()}).
+ */
+public record JournalContents(List<RecordedRun> runs, long skippedRecords, List<String> problems)
+{
+    public JournalContents
+    {
+        runs = List.copyOf(runs);
+        problems = List.copyOf(problems);
+    }
+}

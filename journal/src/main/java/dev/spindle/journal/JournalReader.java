@@ -1,0 +1,206 @@
+package dev.spindle.journal;
+
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.TailerDirection;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Reads a journal back into {@link RecordedRun}s, with a read-only tailer that neither takes nor waits
+ * for a writer's lock, so a journal whose writer was killed reads like any other. The files' chains are
+ * walked first ({@link JournalFiles}): a truncated file is refused before Chronicle could fault on it, the
+ * tailer is bounded by the documents found, and a torn last frame is skipped and counted. A garbled frame
+ * is skipped whole; only a foreign, newer or headless journal fails the read.
+ */
+public final class JournalReader
+{
+    private static final int INITIAL_FRAME_BYTES = 64 * 1024;
+
+    private JournalReader()
+    {
+    }
+
+    public static JournalContents read(final Path dir) throws JournalException
+    {
+        final JournalFiles.Layout layout = JournalFiles.inspect(dir);
+        if (!layout.queueFiles())
+        {
+            throw new JournalException(JournalException.Kind.NOT_A_JOURNAL, "no Chronicle Queue files in " + dir);
+        }
+        final long documents = layout.dataDocuments();
+        final List<String> problems = new ArrayList<>();
+        long skipped = 0;
+        for (final JournalFiles.Cycle cycle : layout.cycles())
+        {
+            if (cycle.torn() && cycle.tornRecords() > 0)
+            {
+                skipped += cycle.tornRecords();
+                problems.add(cycle.file().getFileName() + ": torn frame at offset " + cycle.tornOffset()
+                    + " (its writer died while writing it, or is writing it now): " + cycle.tornRecords() + " record(s) skipped");
+            }
+        }
+        final RunAssembler assembler = new RunAssembler();
+        try (SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir).readOnly(true).build())
+        {
+            if (documents == 0)
+            {
+                throw empty(queue, dir, skipped);
+            }
+            skipped += readFrames(queue, dir, documents, assembler, problems);
+        }
+        catch (final JournalException e)
+        {
+            throw e;
+        }
+        catch (final RuntimeException | InternalError e)
+        {
+            // InternalError: a fault in Chronicle's mapped memory despite the checks (a file changed under us)
+            throw new JournalException(JournalException.Kind.CORRUPT, "cannot read the queue in " + dir + ": " + firstLine(e));
+        }
+        final List<String> all = new ArrayList<>(problems);
+        all.addAll(assembler.problems());
+        return new JournalContents(assembler.runs(), skipped, all);
+    }
+
+    /** Feeds every frame to the assembler; returns the records skipped. */
+    private static long readFrames(final SingleChronicleQueue queue, final Path dir, final long documents, final RunAssembler assembler,
+        final List<String> problems) throws JournalException
+    {
+        UnsafeBuffer frame = new UnsafeBuffer(new byte[INITIAL_FRAME_BYTES]);
+        long skipped = 0;
+        long seen = 0;
+        int cycleMoves = 0;
+        try (ExcerptTailer tailer = queue.createTailer())
+        {
+            while (seen < documents)
+            {
+                final int length;
+                try (DocumentContext document = tailer.readingDocument())
+                {
+                    if (!document.isPresent())
+                    {
+                        // a torn document ends its cycle without an end-of-file marker: go on to the next cycle, if any
+                        final int next = nextCycle(queue, tailer.cycle());
+                        if (next <= tailer.cycle() || ++cycleMoves > documents || !tailer.moveToCycle(next))
+                        {
+                            break;
+                        }
+                        continue;
+                    }
+                    if (!document.isData())
+                    {
+                        continue;
+                    }
+                    seen++;
+                    final Bytes<?> bytes = document.wire().bytes();
+                    final long remaining = bytes.readRemaining();
+                    if (remaining > Integer.MAX_VALUE - 8)
+                    {
+                        throw new JournalException(JournalException.Kind.CORRUPT, dir + ": a document of " + remaining + " bytes");
+                    }
+                    length = (int)remaining;
+                    if (length > frame.capacity())
+                    {
+                        frame = new UnsafeBuffer(new byte[Math.max(length, frame.capacity() * 2)]);
+                    }
+                    bytes.read(frame.byteArray(), 0, length);
+                }
+                skipped += frame(frame, length, seen, dir, assembler, problems);
+            }
+        }
+        if (seen == 0)
+        {
+            throw new JournalException(JournalException.Kind.CORRUPT, dir + ": " + documents + " documents in its files, none readable");
+        }
+        return skipped;
+    }
+
+    /** Applies one frame; returns the records skipped (0, or the whole frame if garbled). */
+    private static long frame(final UnsafeBuffer frame, final int length, final long number, final Path dir, final RunAssembler assembler,
+        final List<String> problems) throws JournalException
+    {
+        if (length < FrameDescriptor.HEADER_LENGTH || frame.getInt(FrameDescriptor.MAGIC_OFFSET) != FrameDescriptor.MAGIC)
+        {
+            if (number == 1)
+            {
+                throw new JournalException(JournalException.Kind.NOT_A_JOURNAL, dir + " holds a Chronicle Queue that is not a Spindle journal");
+            }
+            problems.add("document " + number + " is not a journal frame: skipped");
+            return 1;
+        }
+        final int version = frame.getInt(FrameDescriptor.VERSION_OFFSET);
+        if (version > JournalFormat.VERSION)
+        {
+            throw JournalWriter.newer(dir, version, JournalFormat.VERSION);
+        }
+        try
+        {
+            if (version < 1)
+            {
+                throw new RecordDecoder.GarbledException("format version " + version);
+            }
+            if (number == 1 && RecordDecoder.firstType(frame, length) != RunHeaderDescriptor.TYPE)
+            {
+                throw new RecordDecoder.GarbledException("the journal's first record is not a run header");
+            }
+            RecordDecoder.frame(frame, length, assembler);
+            return 0;
+        }
+        catch (final RecordDecoder.GarbledException e)
+        {
+            if (number == 1)
+            {
+                throw new JournalException(JournalException.Kind.CORRUPT, dir + ": the first run header is unreadable (" + e.getMessage() + ")");
+            }
+            final int declared = frame.getInt(FrameDescriptor.RECORD_COUNT_OFFSET);
+            final int records = declared > 0 && declared <= length / FrameDescriptor.RECORD_HEADER_LENGTH ? declared : 1;
+            problems.add("frame " + number + " is garbled (" + e.getMessage() + "): " + records + " record(s) skipped");
+            return records;
+        }
+    }
+
+    private static int nextCycle(final SingleChronicleQueue queue, final int cycle)
+    {
+        try
+        {
+            return queue.nextCycle(cycle, TailerDirection.FORWARD);
+        }
+        catch (final ParseException e)
+        {
+            return -1;
+        }
+    }
+
+    private static JournalException empty(final SingleChronicleQueue queue, final Path dir, final long skipped)
+    {
+        boolean marked;
+        try
+        {
+            marked = queue.tableStoreGet(JournalFiles.FORMAT_KEY) != Long.MIN_VALUE;
+        }
+        catch (final IllegalStateException e)
+        {
+            marked = false; // a read-only table store throws for a key it does not have
+        }
+        if (!marked)
+        {
+            return new JournalException(JournalException.Kind.NOT_A_JOURNAL, dir + " holds a Chronicle Queue that is not a Spindle journal");
+        }
+        return new JournalException(JournalException.Kind.EMPTY, "journal " + dir + " has no records"
+            + (skipped > 0 ? " (a torn frame of " + skipped + " was skipped)" : ""));
+    }
+
+    private static String firstLine(final Throwable e)
+    {
+        final String text = String.valueOf(e.getMessage());
+        final int newline = text.indexOf('\n');
+        return e.getClass().getSimpleName() + ": " + (newline < 0 ? text : text.substring(0, newline));
+    }
+}

@@ -1,0 +1,34 @@
+package dev.spindle.journal;
+
+/**
+ * A run's first record ({@link RunHeader}): the format version, every {@code RunInfo} field and what
+ * drove the run. Always the first record of its frame, so opening a journal for append counts runs by
+ * peeking at frame heads. Texts in order: spindle version, backpressure, wait mode, pinning, tuning,
+ * jvm, command, source, processor.
+ */
+final class RunHeaderDescriptor
+{
+    static final int TYPE = 1;
+    static final int FORMAT_VERSION_OFFSET = 0;
+    static final int RESUME_OF_OFFSET = 4;
+    static final int START_EPOCH_MILLIS_OFFSET = 8;
+    static final int START_NANOS_OFFSET = 16;
+    static final int COMPLEXITY_BUDGET_OFFSET = 24;
+    static final int MAX_LINGER_NANOS_OFFSET = 32;
+    static final int AGING_BOUND_NANOS_OFFSET = 40;
+    static final int DEADLINE_SLACK_NANOS_OFFSET = 48;
+    static final int BATCH_TIMEOUT_NANOS_OFFSET = 56;
+    static final int INTERVAL_NANOS_OFFSET = 64;
+    static final int MAX_HEAP_BYTES_OFFSET = 72;
+    static final int WORKERS_OFFSET = 80;
+    static final int RING_SIZE_OFFSET = 84;
+    static final int STAGING_CAPACITY_OFFSET = 88;
+    static final int MAX_BATCH_ITEMS_OFFSET = 92;
+    static final int CORES_OFFSET = 96;
+    static final int TEXTS_OFFSET = 100;
+    static final int TEXT_COUNT = 9;
+
+    private RunHeaderDescriptor()
+    {
+    }
+}

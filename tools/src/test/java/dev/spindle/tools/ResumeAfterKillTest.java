@@ -1,0 +1,142 @@
+package dev.spindle.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.spindle.engine.Outcome;
+import dev.spindle.journal.JournalContents;
+import dev.spindle.journal.JournalReader;
+import dev.spindle.journal.RecordedItem;
+import dev.spindle.journal.RecordedRun;
+import dev.spindle.journal.Verification;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills a journaled {@code spindle run} with SIGKILL at several points, then checks that
+ * {@code journal verify} reads the wreck, {@code resume} finishes it, and afterwards every file of
+ * the tree has exactly one terminal outcome in the journal.
+ */
+class ResumeAfterKillTest
+{
+    private static final int FILES = 300;
+
+    @TempDir
+    Path base;
+
+    @ParameterizedTest(name = "killed after {0} outcomes")
+    @ValueSource(ints = {10, 150, 260})
+    void nothingIsLostAcrossAKillAndAResume(final int killAfter) throws Exception
+    {
+        final Path tree = tree();
+        final Path journal = base.resolve("journal");
+        final Process child = slowRun(tree, journal);
+        killAfterOutcomes(child, killAfter);
+
+        final CliRun verify = CliRun.with(new RunCommand(), "journal", "verify", journal.toString());
+        assertEquals(ExitCodes.OK, verify.exitCode(), verify.out() + verify.err());
+        assertTrue(verify.out().contains("did not close"), verify.out());
+        final Verification crashed = verification(journal);
+        assertTrue(crashed.consistent(), () -> "problems: " + crashed.problems());
+        // The journal trails the engine by the writer's lag, so outcomes the child printed may be missing: resume re-runs those.
+        assertTrue(crashed.submitted() > crashed.count(Outcome.SUCCEEDED) || crashed.submitted() < FILES,
+            () -> "the kill left nothing to resume: " + crashed.submitted() + " submitted, " + crashed.count(Outcome.SUCCEEDED) + " succeeded");
+
+        final CliRun resume = CliRun.with(new RunCommand(), "resume", journal.toString(), "--workers", "2");
+        assertEquals(ExitCodes.OK, resume.exitCode(), resume.out() + resume.err());
+
+        final Verification after = verification(journal);
+        assertTrue(after.consistent(), () -> "problems: " + after.problems());
+        assertTrue(after.complete(), () -> "still in flight: " + after.inFlight());
+        assertEquals(FILES, after.submitted(), "every file submitted once across the run and its resume");
+        assertEquals(FILES, after.count(Outcome.SUCCEEDED));
+        final Map<String, Integer> terminal = new HashMap<>();
+        final JournalContents contents = JournalReader.read(journal);
+        for (final RecordedRun run : contents.runs())
+        {
+            for (final RecordedItem item : run.items())
+            {
+                if (item.terminal())
+                {
+                    terminal.merge(item.key(), 1, Integer::sum);
+                }
+            }
+        }
+        try (var files = Files.walk(tree))
+        {
+            files.filter(Files::isRegularFile).forEach(f ->
+                assertEquals(1, terminal.getOrDefault(f.toString(), 0), () -> "terminal outcomes of " + f));
+        }
+
+        final CliRun again = CliRun.with(new RunCommand(), "resume", journal.toString());
+        assertEquals(ExitCodes.OK, again.exitCode(), again.err());
+        assertTrue(again.out().contains("nothing to resume"), again.out());
+    }
+
+    private Path tree() throws IOException
+    {
+        final Path tree = Files.createDirectory(base.resolve("tree"));
+        for (int i = 0; i < FILES; i++)
+        {
+            final Path dir = Files.createDirectories(tree.resolve("d" + i % 7).resolve("e" + i % 3));
+            Files.writeString(dir.resolve("f" + i + ".txt"), "line\n".repeat(1 + i % 5));
+        }
+        return tree;
+    }
+
+    private static Process slowRun(final Path tree, final Path journal) throws IOException
+    {
+        final List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(RepoFiles.jvmFlags());
+        command.add("-Dslow.micros=5000");
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SlowRunMain.class.getName(),
+            "run", tree.toString(), "--workers", "2", "--journal", journal.toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    /** Reads the child's progress lines until {@code outcomes} were reported, then SIGKILLs it. */
+    private static void killAfterOutcomes(final Process child, final int outcomes) throws Exception
+    {
+        final StringBuilder seen = new StringBuilder();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8)))
+        {
+            String line;
+            while ((line = lines.readLine()) != null)
+            {
+                seen.append(line).append('\n');
+                if (line.startsWith("outcomes ") && Long.parseLong(line.substring(9).trim()) >= outcomes)
+                {
+                    child.destroyForcibly();
+                    assertTrue(child.waitFor(30, TimeUnit.SECONDS), "killed child did not exit");
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            child.destroyForcibly();
+        }
+        child.waitFor(30, TimeUnit.SECONDS);
+        throw new AssertionError("child ended (exit " + child.exitValue() + ") before " + outcomes + " outcomes:\n" + seen);
+    }
+
+    private static Verification verification(final Path journal) throws Exception
+    {
+        final JournalContents contents = JournalReader.read(journal);
+        return Verification.of(contents.runs(), contents.skippedRecords(), contents.problems());
+    }
+}
