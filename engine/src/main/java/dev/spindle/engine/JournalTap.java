@@ -43,12 +43,17 @@ public interface JournalTap
     {
     }
 
-    /** {@code bisected}: the processor threw and the batch was split to find the failing items. */
-    default void batchFinished(final long batchId, final int worker, final long startNanos, final long endNanos, final boolean bisected)
+    /**
+     * {@code bisected}: the processor threw and the batch was split to find the failing items.
+     * {@code allSucceeded}: every item of the batch SUCCEEDED, and no {@link #itemOutcome} call follows
+     * for them — this call stands for their outcomes, so a journal pays one record per batch, not per item.
+     */
+    default void batchFinished(final long batchId, final int worker, final long startNanos, final long endNanos, final boolean bisected,
+        final boolean allSucceeded)
     {
     }
 
-    /** The item's one terminal outcome; {@code reason} is null for a success. */
+    /** The item's one terminal outcome; {@code reason} is null for a success. Not called for the items of an all-succeeded batch. */
     default void itemOutcome(final Item item, final Outcome outcome, final String reason)
     {
     }

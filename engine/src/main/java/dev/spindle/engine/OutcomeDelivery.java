@@ -24,7 +24,17 @@ final class OutcomeDelivery
 
     void deliver(final ItemFields item, final Outcome outcome, final Object result, final String reason, final OutcomeCounter counter)
     {
-        tap.itemOutcome(item, outcome, reason);
+        deliver(item, outcome, result, reason, counter, true);
+    }
+
+    /** {@code tapped}: false when the journal tap already heard of this outcome through its batch. */
+    void deliver(final ItemFields item, final Outcome outcome, final Object result, final String reason, final OutcomeCounter counter,
+        final boolean tapped)
+    {
+        if (tapped)
+        {
+            tap.itemOutcome(item, outcome, reason);
+        }
         notifyListener(item, outcome, result, reason);
         if (item.future != null)
         {

@@ -102,7 +102,8 @@ final class Worker implements Runnable
             return false;
         }
         slot.runningBatchId = WorkerSlot.NOT_RUNNING;
-        tap.batchFinished(batch.batchId, slot.id, start, end, bisected);
+        final boolean allSucceeded = allSucceeded(batch);
+        tap.batchFinished(batch.batchId, slot.id, start, end, bisected, allSucceeded);
 
         slot.latency.recordBatch(batch, start, end);
         if (!bisected)
@@ -113,7 +114,7 @@ final class Worker implements Runnable
         {
             final StagedItem item = batch.items[i];
             final Outcome outcome = item.settledOutcome == null ? Outcome.SUCCEEDED : item.settledOutcome;
-            delivery.deliver(item, outcome, item.result, item.reason, slot.outcomes);
+            delivery.deliver(item, outcome, item.result, item.reason, slot.outcomes, !allSucceeded);
             item.clearReferences(); // here, off the cutter's thread, which only has to push it back on its free list
         }
         slot.addBatch(end - start, batch.size, batch.complexity, batch.budgetAtCut > 0 ? batch.complexity / batch.budgetAtCut : 0);
@@ -154,6 +155,19 @@ final class Worker implements Runnable
             runRange(batch, offset, half);
             runRange(batch, offset + half, length - half);
         }
+    }
+
+    private static boolean allSucceeded(final BatchSlot batch)
+    {
+        for (int i = 0; i < batch.size; i++)
+        {
+            final Outcome outcome = batch.items[i].settledOutcome;
+            if (outcome != null && outcome != Outcome.SUCCEEDED)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String describe(final Throwable t)

@@ -79,9 +79,9 @@ public final class AssemblingTap implements JournalTap
 
     @Override
     public synchronized void batchFinished(final long batchId, final int worker, final long startNanos, final long endNanos,
-        final boolean bisected)
+        final boolean bisected, final boolean allSucceeded)
     {
-        assembler.batchFinished(batchId, worker, startNanos, endNanos, bisected);
+        assembler.batchFinished(batchId, worker, startNanos, endNanos, bisected, allSucceeded);
     }
 
     @Override

@@ -378,12 +378,13 @@ public final class JournalWriter implements JournalTap, AutoCloseable
     }
 
     @Override
-    public void batchFinished(final long batchId, final int worker, final long startNanos, final long endNanos, final boolean bisected)
+    public void batchFinished(final long batchId, final int worker, final long startNanos, final long endNanos, final boolean bisected,
+        final boolean allSucceeded)
     {
         final int index = claim(BatchFinishedDescriptor.TYPE, BatchFinishedDescriptor.LENGTH);
         if (index >= 0)
         {
-            RecordEncoder.batchFinished(buffer, index, batchId, worker, startNanos, endNanos, bisected);
+            RecordEncoder.batchFinished(buffer, index, batchId, worker, startNanos, endNanos, bisected, allSucceeded);
             commit(index);
         }
     }

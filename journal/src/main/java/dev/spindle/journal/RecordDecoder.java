@@ -106,7 +106,8 @@ final class RecordDecoder
                 {
                     sink.batchFinished(b.getLong(i + BatchFinishedDescriptor.BATCH_ID_OFFSET), b.getInt(i + BatchFinishedDescriptor.WORKER_OFFSET),
                         b.getLong(i + BatchFinishedDescriptor.START_NANOS_OFFSET), b.getLong(i + BatchFinishedDescriptor.END_NANOS_OFFSET),
-                        b.getInt(i + BatchFinishedDescriptor.BISECTED_OFFSET) != 0);
+                        (b.getInt(i + BatchFinishedDescriptor.FLAGS_OFFSET) & BatchFinishedDescriptor.BISECTED) != 0,
+                        (b.getInt(i + BatchFinishedDescriptor.FLAGS_OFFSET) & BatchFinishedDescriptor.ALL_SUCCEEDED) != 0);
                 }
                 break;
             case ItemRefusedDescriptor.TYPE:

@@ -92,13 +92,14 @@ final class RecordEncoder
     }
 
     static void batchFinished(final MutableDirectBuffer b, final int i, final long batchId, final int worker, final long startNanos,
-        final long endNanos, final boolean bisected)
+        final long endNanos, final boolean bisected, final boolean allSucceeded)
     {
         b.putLong(i + BatchFinishedDescriptor.BATCH_ID_OFFSET, batchId);
         b.putLong(i + BatchFinishedDescriptor.START_NANOS_OFFSET, startNanos);
         b.putLong(i + BatchFinishedDescriptor.END_NANOS_OFFSET, endNanos);
         b.putInt(i + BatchFinishedDescriptor.WORKER_OFFSET, worker);
-        b.putInt(i + BatchFinishedDescriptor.BISECTED_OFFSET, bisected ? 1 : 0);
+        b.putInt(i + BatchFinishedDescriptor.FLAGS_OFFSET,
+            (bisected ? BatchFinishedDescriptor.BISECTED : 0) | (allSucceeded ? BatchFinishedDescriptor.ALL_SUCCEEDED : 0));
     }
 
     static void itemOutcome(final MutableDirectBuffer b, final int i, final long id, final Outcome outcome, final String reason,

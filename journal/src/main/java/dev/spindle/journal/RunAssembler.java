@@ -79,7 +79,9 @@ public final class RunAssembler
         }
     }
 
-    public void batchFinished(final long batchId, final int worker, final long startNanos, final long endNanos, final boolean bisected)
+    /** {@code allSucceeded}: the record stands for a SUCCEEDED outcome of every item in the batch. */
+    public void batchFinished(final long batchId, final int worker, final long startNanos, final long endNanos, final boolean bisected,
+        final boolean allSucceeded)
     {
         final BatchTrace batch = batch(batchId, "finished");
         if (batch != null)
@@ -88,6 +90,13 @@ public final class RunAssembler
             batch.startNanos = startNanos;
             batch.endNanos = endNanos;
             batch.bisected = bisected;
+            if (allSucceeded)
+            {
+                for (final long id : batch.itemIds)
+                {
+                    outcome(id, Outcome.SUCCEEDED, null);
+                }
+            }
         }
     }
 

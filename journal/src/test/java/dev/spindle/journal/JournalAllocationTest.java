@@ -91,7 +91,7 @@ final class JournalAllocationTest
                     writer.itemOutcome(item.set(settled, null, 0), settled % 100 == 0 ? Outcome.FAILED : Outcome.SUCCEEDED,
                         settled % 100 == 0 ? "failed on purpose" : null);
                 }
-                writer.batchFinished(batch.batchId, 0, id, id + 1, false);
+                writer.batchFinished(batch.batchId, 0, id, id + 1, false, false);
             }
         }
     }

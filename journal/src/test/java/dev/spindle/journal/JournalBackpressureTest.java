@@ -60,7 +60,7 @@ final class JournalBackpressureTest
             batch.batchId = 1;
             tap.batchCut(batch, 5);
             tap.batchStarted(1, 0, -1, 6);
-            tap.batchFinished(1, 0, 6, 7, false);
+            tap.batchFinished(1, 0, 6, 7, false, false);
             for (int i = 0; i < n; i++)
             {
                 tap.itemOutcome(item.set(i, null, 0), dev.spindle.engine.Outcome.SUCCEEDED, null);
@@ -74,7 +74,7 @@ final class JournalBackpressureTest
             batch.batchId = 2; // consecutive ids: stored as the first id and a count
             tap.batchCut(batch, 8);
             tap.batchStarted(2, 1, 3, 9);
-            tap.batchFinished(2, 1, 9, 10, true);
+            tap.batchFinished(2, 1, 9, 10, true, false);
         }
         final JournalContents contents = JournalReader.read(journal);
         assertTrue(contents.problems().isEmpty(), () -> "problems: " + contents.problems());

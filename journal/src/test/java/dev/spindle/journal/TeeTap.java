@@ -57,10 +57,11 @@ final class TeeTap implements JournalTap
     }
 
     @Override
-    public void batchFinished(final long batchId, final int worker, final long startNanos, final long endNanos, final boolean bisected)
+    public void batchFinished(final long batchId, final int worker, final long startNanos, final long endNanos, final boolean bisected,
+        final boolean allSucceeded)
     {
-        first.batchFinished(batchId, worker, startNanos, endNanos, bisected);
-        second.batchFinished(batchId, worker, startNanos, endNanos, bisected);
+        first.batchFinished(batchId, worker, startNanos, endNanos, bisected, allSucceeded);
+        second.batchFinished(batchId, worker, startNanos, endNanos, bisected, allSucceeded);
     }
 
     @Override

@@ -283,7 +283,7 @@ final class SimulatorTest
         {
             assembler.batchCut(batch.batchId(), batch.cutNanos(), batch.itemIds(), batch.complexity(), batch.closeReason());
             assembler.batchStarted(batch.batchId(), batch.worker(), batch.cpu(), batch.startNanos());
-            assembler.batchFinished(batch.batchId(), batch.worker(), batch.startNanos(), batch.endNanos(), batch.bisected());
+            assembler.batchFinished(batch.batchId(), batch.worker(), batch.startNanos(), batch.endNanos(), batch.bisected(), false);
         }
         for (final RecordedItem item : simulated.items())
         {
