@@ -119,7 +119,7 @@ final class RunCommand implements Callable<Integer>
             }
         }
         final PerformanceReport report = spindle.report();
-        final RunResult run = new RunResult(PathText.display(dir), walker.seen(), tally.succeeded(), tally.failed(),
+        final RunResult run = new RunResult(PathText.display(dir != null ? dir : root), walker.seen(), tally.succeeded(), tally.failed(),
             tally.rejected(), tally.timedOut(), tally.failures(), report);
         RunSummary.print(out, verb, run, json != null);
         out.flush();

@@ -60,7 +60,9 @@ public final class SpindleCli implements Callable<Integer>
         final CommandLine commandLine = new CommandLine(new SpindleCli());
         commandLine.addSubcommand("run", run);
         commandLine.addSubcommand("journal", new JournalCommand());
-        commandLine.addSubcommand("resume", new ResumeCommand());
+        final ResumeCommand resume = new ResumeCommand();
+        resume.run = run; // the same test seams (processor decorator, observer) for a resumed run
+        commandLine.addSubcommand("resume", resume);
         commandLine.addSubcommand("replay", new ReplayCommand());
         commandLine.addSubcommand("histo", new dev.spindle.tools.histo.HistoCommand());
         commandLine.setParameterExceptionHandler(SpindleCli::usageError);
