@@ -20,7 +20,16 @@ final class KnobSteps
     private final KnobDerivation derive;
     private final StepDamper batch;
     private final StepDamper workers;
+    /**
+     * Intervals a batch target that ended a starvation stays the floor for shrinking: long enough to
+     * outlast the latency rule's confirm-then-shrink cycle, short enough for a changed load to get the
+     * whole range back.
+     */
+    static final int STARVED_MEMORY = 20;
+
     private double parkedDemand;
+    private long handOffFloor;
+    private long handOffFloorSince = Long.MIN_VALUE / 2;
     private int tooFew;
     private double tooFewDemand;
 
@@ -123,23 +132,43 @@ final class KnobSteps
             return RuleOutcome.held(knobs, why + " would grow the batch target, but it shrank " + (interval - batch.lastMove())
                 + " interval(s) ago: holding " + batch.hold() + " (reversal damping)");
         }
-        final double step = Math.min(Math.log(factor), batch.log());
+        // A safety move (saturation, starvation, overhead) takes a full step even right after a reversal:
+        // damping is for discretionary moves, and a backlog that waits on it is what sets the run's p99.
+        final double step = Math.min(Math.log(factor), safety ? Math.log(settings.maxStepRatio()) : batch.log());
         final long to = Math.max(settings.minBatchNanos(), Math.min(settings.maxBatchNanos(), (long)Math.ceil(from * Math.exp(step))));
         if (to <= from)
         {
             return null;
         }
-        final String note = note(step < Math.log(factor), batch.damped(), to == settings.maxBatchNanos());
+        final String note = note(step < Math.log(factor), !safety && batch.damped(), to == settings.maxBatchNanos());
         batch.moved(+1, interval);
         return RuleOutcome.moved(derive.withBatch(knobs, to), why + " batch target " + duration(from) + " → " + duration(to) + " ("
             + change((double)to / from) + note + ")");
+    }
+
+    /**
+     * Remembers that workers starved for hand-offs and the batch target grew out of it to {@code grownTo}:
+     * for {@link #STARVED_MEMORY} intervals shrinking stops there, so the latency rule does not walk back
+     * into the regime where per-batch costs the model cannot see eat the cores.
+     */
+    void starvedUntil(final long grownTo, final long interval)
+    {
+        handOffFloor = interval - handOffFloorSince <= STARVED_MEMORY ? Math.max(handOffFloor, grownTo) : grownTo;
+        handOffFloorSince = interval;
+    }
+
+    /** The batch target shrinking may not go below now, or 0. */
+    long handOffFloor(final long interval)
+    {
+        return interval - handOffFloorSince <= STARVED_MEMORY ? handOffFloor : 0;
     }
 
     /** Shrinks the batch target by {@code factor} (below 1), never below {@code lowest}; null when that is no move. */
     RuleOutcome shrinkBatch(final Knobs knobs, final double factor, final long lowest, final long interval, final String why)
     {
         final long from = knobs.targetBatchNanos();
-        final long bound = Math.max(lowest, settings.minBatchNanos());
+        final long handOff = handOffFloor(interval);
+        final long bound = Math.max(Math.max(lowest, handOff), settings.minBatchNanos());
         if (from <= bound || factor > 1 / (1 + settings.deadBand()))
         {
             return null;
@@ -151,7 +180,9 @@ final class KnobSteps
             return null;
         }
         final String note = note(step > Math.log(factor), batch.damped(), to == settings.minBatchNanos())
-            + (to == lowest && lowest > settings.minBatchNanos() ? ", utilization floor" : "");
+            + (to == lowest && lowest > settings.minBatchNanos() ? ", utilization floor" : "")
+            + (to == handOff && handOff > Math.max(lowest, settings.minBatchNanos()) ? ", hand-off floor: workers starved below it "
+                + (interval - handOffFloorSince) + " interval(s) ago" : "");
         batch.moved(-1, interval);
         return RuleOutcome.moved(derive.withBatch(knobs, to), why + " batch target " + duration(from) + " → " + duration(to) + " ("
             + change((double)to / from) + note + ")");

@@ -152,8 +152,11 @@ final class ObjectiveRules
                 return steps.addWorkers(knobs, n + 1, cap, signals.interval(), over + " and batches at their smallest ("
                     + duration(knobs.targetBatchNanos()) + "):");
             }
+            final long handOff = steps.handOffFloor(signals.interval());
             return RuleOutcome.stuck(knobs, over + " with the batch target at the smallest "
-                + (lowest > settings.minBatchNanos() ? "the capacity allows (" + duration(lowest) + " keeps utilization under target)"
+                + (handOff > Math.max(lowest, settings.minBatchNanos()) ? "that kept the workers fed (" + duration(handOff)
+                    + ": below it they starved for hand-offs)"
+                    : lowest > settings.minBatchNanos() ? "the capacity allows (" + duration(lowest) + " keeps utilization under target)"
                     : "allowed (" + duration(settings.minBatchNanos()) + ")")
                 + " and all " + n + " usable worker(s)");
         }
@@ -249,8 +252,13 @@ final class ObjectiveRules
         {
             return null;
         }
-        return steps.growBatch(knobs, settings.maxStepRatio(), signals.interval(), true, why
+        final RuleOutcome grow = steps.growBatch(knobs, settings.maxStepRatio(), signals.interval(), true, why
             + ": per-batch hand-off costs the model does not see are starving the workers, and the budget binds;");
+        if (grow != null && grow.kind() == RuleOutcome.Kind.MOVED)
+        {
+            steps.starvedUntil(grow.knobs().targetBatchNanos(), signals.interval());
+        }
+        return grow;
     }
 
     /**

@@ -286,6 +286,30 @@ class TunerPolicyTest
         }
     }
 
+    @Test
+    void aBatchTargetThatStarvedTheWorkersIsNotShrunkBackInto()
+    {
+        // A 12 us hand-off per batch the model does not see, and a 100 us p99 target that asks for smaller batches
+        // than the hand-offs allow. Without a memory of the starvation, the latency rule shrinks straight back into
+        // it, again and again (12 times in 40 intervals here before the floor; settled p99 13-20 ms).
+        final SimulatedEngine engine = new SimulatedEngine(SIM.withHandoffNanos(12_000), 3, 100_000, 40);
+        final List<Decision> decisions = drive(new TunerPolicy(latency(100_000)), engine, 40, i -> { });
+        long floor = 0;
+        int reentries = 0;
+        for (final Decision d : decisions)
+        {
+            if (d.changed() && d.reason().contains("starving the workers"))
+            {
+                reentries += floor > 0 && d.before().targetBatchNanos() < floor ? 1 : 0;
+                floor = Math.max(floor, d.after().targetBatchNanos());
+            }
+        }
+        assertTrue(floor > 0, "the workers starve at first\n" + log(decisions));
+        assertEquals(0, reentries, "shrunk back into starvation\n" + log(decisions));
+        final long worst = decisions.subList(20, 40).stream().mapToLong(d -> d.signals().p99EndToEndNanos()).max().orElseThrow();
+        assertTrue(worst <= 1_000_000, "settled p99 " + worst + " ns\n" + log(decisions));
+    }
+
     // ---- validation ------------------------------------------------------------------------------------
 
     @Test
