@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
@@ -308,6 +309,42 @@ class TunerPolicyTest
         assertEquals(0, reentries, "shrunk back into starvation\n" + log(decisions));
         final long worst = decisions.subList(20, 40).stream().mapToLong(d -> d.signals().p99EndToEndNanos()).max().orElseThrow();
         assertTrue(worst <= 1_000_000, "settled p99 " + worst + " ns\n" + log(decisions));
+    }
+
+    @Test
+    void noLoadOfASweepShrinksBackIntoStarvation()
+    {
+        // 108 loads: hand-off 5/12/30 us, 30k/60k/100k items/s, 10/20/40 us items, p99 targets 0.1-3 ms. Before the
+        // hand-off floor, 6 of them re-entered starvation 6-20 times in 40 intervals.
+        final StringBuilder failures = new StringBuilder();
+        for (final double handoff : new double[] {5_000, 12_000, 30_000})
+        {
+            for (final double rate : new double[] {30_000, 60_000, 100_000})
+            {
+                for (final double cost : new double[] {10, 20, 40})
+                {
+                    for (final long target : new long[] {100_000, 300_000, 1_000_000, 3_000_000})
+                    {
+                        final SimulatedEngine engine = new SimulatedEngine(SIM.withHandoffNanos(handoff), 3, rate, cost);
+                        final List<Decision> decisions = drive(new TunerPolicy(latency(target)), engine, 40, i -> { });
+                        long floor = 0;
+                        for (final Decision d : decisions)
+                        {
+                            if (d.changed() && d.reason().contains("starving the workers"))
+                            {
+                                if (floor > 0 && d.before().targetBatchNanos() < floor)
+                                {
+                                    failures.append(String.format(Locale.ROOT, "hand-off %.0f ns, %.0f/s x %.0f us, target %d ns: %s%n",
+                                        handoff, rate, cost, target, d.reason()));
+                                }
+                                floor = Math.max(floor, d.after().targetBatchNanos());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(failures.length() == 0, failures.toString());
     }
 
     // ---- validation ------------------------------------------------------------------------------------
