@@ -65,6 +65,8 @@ public final class SpindleCli implements Callable<Integer>
         commandLine.addSubcommand("resume", resume);
         commandLine.addSubcommand("replay", new ReplayCommand());
         commandLine.addSubcommand("histo", new dev.spindle.tools.histo.HistoCommand());
+        commandLine.addSubcommand("report", new dev.spindle.tools.report.ReportCommand());
+        commandLine.addSubcommand("top", new dev.spindle.tools.top.TopCommand());
         commandLine.setParameterExceptionHandler(SpindleCli::usageError);
         commandLine.setExecutionExceptionHandler(SpindleCli::internalError);
         return commandLine;

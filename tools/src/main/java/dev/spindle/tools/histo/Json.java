@@ -7,13 +7,13 @@ import java.util.Map;
  * Writes the histo commands' reports (maps, lists, strings, numbers, booleans, null) as one line
  * of RFC 8259 JSON, so the tool still carries no JSON library. NaN and infinities become null.
  */
-final class Json
+public final class Json
 {
     private Json()
     {
     }
 
-    static String write(final Object value)
+    public static String write(final Object value)
     {
         final StringBuilder out = new StringBuilder();
         append(out, value);
@@ -50,6 +50,15 @@ final class Json
             }
             out.append(']');
         }
+        else if (value instanceof double[] numbers)
+        {
+            out.append('[');
+            for (int i = 0; i < numbers.length; i++)
+            {
+                out.append(i == 0 ? "" : ",").append(number(numbers[i]));
+            }
+            out.append(']');
+        }
         else if (value instanceof Double || value instanceof Float)
         {
             final double number = ((Number)value).doubleValue();
@@ -63,6 +72,12 @@ final class Json
         {
             quote(out, value.toString());
         }
+    }
+
+    /** A finite number in plain notation (no exponent, integers without ".0"); NaN and infinities as null. */
+    public static String number(final double value)
+    {
+        return Double.isFinite(value) ? Numbers.plain(value) : "null";
     }
 
     private static void quote(final StringBuilder out, final String text)
