@@ -83,6 +83,7 @@ final class OpenLoopRun
         }
 
         final CpuAccounting.Start cpu = CpuAccounting.start();
+        final AllocMeter alloc = AllocMeter.start();
         for (int id = 0; id < total; id++)
         {
             final long intended = start + (long)(id * period);
@@ -99,6 +100,7 @@ final class OpenLoopRun
         }
         final long lastSent = System.nanoTime();
         RunSupport.awaitCompleted(meter, total);
+        result.allocBytes = alloc.stop();
         result.cpu = cpu.stop(RunSupport.threadPrefix(engine) + "-");
         if (spindle != null)
         {

@@ -22,6 +22,8 @@ final class PacedResult
     long sendSpan;
     double inflation;
     long busy;
+    /** Bytes allocated by every thread from the first send to the last outcome ({@link AllocMeter}). */
+    long allocBytes;
     long batches = -1;
     double meanBatchItems;
     CpuAccounting cpu = CpuAccounting.NONE;

@@ -1,0 +1,192 @@
+package dev.spindle.bench;
+
+import dev.spindle.engine.JournalTap;
+import dev.spindle.engine.Outcome;
+import dev.spindle.engine.Spindle;
+import dev.spindle.engine.SpindleBuilder;
+import dev.spindle.engine.WaitMode;
+import dev.spindle.engine.WorkItem;
+import dev.spindle.bench.seed.SeedPool;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The closed runs of {@link EngineShootout}: every item submitted at once (backpressure permitting) to one
+ * fresh engine, timed from the first submit to the last outcome, allocation sampled before the engine stops.
+ * Spindle (tuned for throughput, or fixed knobs), ThreadPoolExecutor and ForkJoinPool (one task per item)
+ * and the seed's pool; the raw Disruptor ceiling lives in {@link ShootDisruptor}.
+ */
+final class ShootEngines
+{
+    /** spindle-fixed: a budget of 200 complexity units (200 µs of synthetic work, ~8 seed files) and at most 256 items. */
+    static final double FIXED_BUDGET = 200;
+    static final int MAX_BATCH_ITEMS = 256;
+
+    private ShootEngines()
+    {
+    }
+
+    static ShootRow run(final String engine, final ShootWorkload w, final int workers, final JournalTap tap) throws InterruptedException
+    {
+        switch (engine)
+        {
+            case "spindle-tuned":
+            case "spindle-fixed":
+                return spindle(engine, w, workers, tap);
+            case "executor":
+                return executor(w, workers);
+            case "forkjoin":
+                return forkJoin(w, workers);
+            case "seed":
+                return seed(w, workers);
+            case "disruptor":
+                return ShootDisruptor.run(w, workers, spindleWaitMode(workers));
+            default:
+                throw new IllegalArgumentException("unknown engine " + engine + " (spindle-tuned, spindle-fixed, executor, forkjoin, seed, disruptor)");
+        }
+    }
+
+    static SpindleBuilder builder(final String engine, final ShootProbe probe, final int workers)
+    {
+        final ShootWorkload w = probe.workload;
+        final SpindleBuilder b = Spindle.builder(batch ->
+        {
+            for (int i = 0; i < batch.size(); i++)
+            {
+                probe.body((int)batch.item(i).id());
+            }
+        })
+            .complexityScorer(item -> w.complexity[(int)item.id()])
+            .priorityScorer(item -> w.priority[(int)item.id()])
+            .workers(workers)
+            .ringSize(ShootoutConfig.RING_SIZE)
+            .maxBatchItems(MAX_BATCH_ITEMS)
+            .singleProducer(true)
+            .jmx(false)
+            .threadNamePrefix(RunSupport.threadPrefix(engine));
+        return "spindle-tuned".equals(engine) ? b.tuneForThroughput() : b.complexityBudget(FIXED_BUDGET).fixedKnobs();
+    }
+
+    static WaitMode spindleWaitMode(final int workers)
+    {
+        final Spindle s = Spindle.builder(batch -> { }).workers(workers).jmx(false).build().start();
+        final WaitMode mode = s.waitMode();
+        s.close();
+        return mode;
+    }
+
+    private static ShootRow spindle(final String engine, final ShootWorkload w, final int workers, final JournalTap tap)
+    {
+        final ShootProbe probe = new ShootProbe(w);
+        final LongAdder wrong = new LongAdder();
+        final SpindleBuilder b = builder(engine, probe, workers).listener((item, outcome, result, reason) ->
+        {
+            if (outcome != Outcome.SUCCEEDED)
+            {
+                wrong.increment();
+            }
+            probe.completed((int)item.id(), System.nanoTime());
+        });
+        if (tap != null)
+        {
+            b.journal(tap);
+        }
+        final Spindle spindle = b.build().start();
+        final WorkItem item = new WorkItem().key(w.name);
+        final int n = w.items();
+        final AllocMeter alloc = AllocMeter.start();
+        final long first = System.nanoTime();
+        for (int i = 0; i < n; i++)
+        {
+            probe.submitted[i] = System.nanoTime();
+            if (!spindle.submit(item.id(i)))
+            {
+                throw new IllegalStateException(engine + " refused item " + i);
+            }
+        }
+        RunSupport.awaitCompleted(probe.meter, n);
+        final long bytes = alloc.stop();
+        spindle.close();
+        RunSupport.check(engine, n, probe.meter, wrong.sum());
+        final var report = spindle.report();
+        return ShootRow.closed(w.name, engine, workers, probe, first, bytes, String.format(java.util.Locale.ROOT,
+            "%s, %,d batches, %.1f items/batch", spindle.waitMode(), report.batches(), report.meanItemsPerBatch()));
+    }
+
+    private static ShootRow executor(final ShootWorkload w, final int workers) throws InterruptedException
+    {
+        final ShootProbe probe = new ShootProbe(w);
+        final ThreadPoolExecutor executor = ExecutorEngines.start("executor", workers);
+        final int n = w.items();
+        final AllocMeter alloc = AllocMeter.start();
+        final long first = System.nanoTime();
+        for (int i = 0; i < n; i++)
+        {
+            final int id = i;
+            probe.submitted[i] = System.nanoTime();
+            executor.execute(() ->
+            {
+                probe.body(id);
+                probe.completed(id, System.nanoTime());
+            });
+        }
+        RunSupport.awaitCompleted(probe.meter, n);
+        final long bytes = alloc.stop();
+        ExecutorEngines.stop("executor", executor);
+        RunSupport.check("executor", n, probe.meter, 0);
+        return ShootRow.closed(w.name, "executor", workers, probe, first, bytes, "LinkedBlockingQueue, one task per item");
+    }
+
+    private static ShootRow forkJoin(final ShootWorkload w, final int workers) throws InterruptedException
+    {
+        final ShootProbe probe = new ShootProbe(w);
+        final ForkJoinPool pool = new ForkJoinPool(workers);
+        final int n = w.items();
+        final AllocMeter alloc = AllocMeter.start();
+        final long first = System.nanoTime();
+        for (int i = 0; i < n; i++)
+        {
+            final int id = i;
+            probe.submitted[i] = System.nanoTime();
+            pool.execute(() ->
+            {
+                probe.body(id);
+                probe.completed(id, System.nanoTime());
+            });
+        }
+        RunSupport.awaitCompleted(probe.meter, n);
+        final long bytes = alloc.stop();
+        pool.shutdown();
+        if (!pool.awaitTermination(1, TimeUnit.MINUTES))
+        {
+            throw new IllegalStateException("forkjoin did not finish");
+        }
+        RunSupport.check("forkjoin", n, probe.meter, 0);
+        return ShootRow.closed(w.name, "forkjoin", workers, probe, first, bytes, "external execute, one task per item");
+    }
+
+    private static ShootRow seed(final ShootWorkload w, final int workers) throws InterruptedException
+    {
+        final ShootProbe probe = new ShootProbe(w);
+        final int n = w.items();
+        try (SeedPool pool = new SeedPool(workers, RunSupport.threadPrefix("seed"), probe::body))
+        {
+            final AllocMeter alloc = AllocMeter.start();
+            final long first = System.nanoTime();
+            java.util.Arrays.fill(probe.submitted, first); // calculate(files) takes them all at once
+            pool.calculate(w.complexity, w.priority, (batch, now) ->
+            {
+                for (final int item : batch.items())
+                {
+                    probe.completed(item, now);
+                }
+            });
+            final long bytes = alloc.stop();
+            RunSupport.check("seed", n, probe.meter, 0);
+            return ShootRow.closed(w.name, "seed", workers, probe, first, bytes, String.format(java.util.Locale.ROOT,
+                "%,d batches, threshold %.0f", pool.batchesRun(), pool.threshold()));
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.spindle.bench;
+
+import dev.spindle.journal.AssemblingTap;
+import dev.spindle.journal.RecordedRun;
+import dev.spindle.journal.replay.Audit;
+import dev.spindle.journal.replay.RunStats;
+import dev.spindle.journal.replay.SimulationConfig;
+import dev.spindle.journal.replay.Simulator;
+import dev.spindle.journal.replay.Timing;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The scaling table of {@link EngineShootout}: Spindle (tuned) on the skewed workload measured at 1 and
+ * 2 workers, and predicted at 8, 16 and 64 by the journal's simulator from a run recorded in memory
+ * ({@link AssemblingTap}) on this machine's workers. A prediction, not a measurement: it replays the
+ * recorded items' measured costs on more workers, with the recorded overheads and no contention, every item
+ * released at the first submit ({@link Timing#MAX}: a closed batch; the recorded submit times are gated by
+ * backpressure on this machine's workers, so replaying them would cap any prediction at the recorded makespan).
+ */
+final class ShootScaling
+{
+    private ShootScaling()
+    {
+    }
+
+    static List<String> run(final ShootWorkload skewed, final int workers) throws InterruptedException
+    {
+        final List<String> lines = new ArrayList<>();
+        lines.add("| workers | source | makespan ms | items/s | makespan / LB |");
+        lines.add("| ---: | --- | ---: | ---: | ---: |");
+        for (int w = 1; w <= workers; w++)
+        {
+            final ShootRow r = ShootEngines.run("spindle-tuned", skewed, w, null);
+            lines.add(String.format(Locale.ROOT, "| %d | measured | %.1f | %,.0f | %.3f |", w, r.items() / r.itemsPerS() * 1e3, r.itemsPerS(),
+                r.makespanOverLb()));
+        }
+        final AssemblingTap tap = new AssemblingTap("shootout", "", "skewed", -1);
+        ShootEngines.run("spindle-tuned", skewed, workers, tap);
+        final RecordedRun run = tap.run();
+        final RunStats recorded = RunStats.of(run);
+        lines.add(String.format(Locale.ROOT, "| %d | recorded (journal on) | %.1f | %,.0f | %.3f |", recorded.workers(),
+            recorded.makespanNanos() / 1e6, recorded.itemsPerSecond(), recorded.makespanOverLowerBound()));
+        for (final int w : new int[] {workers, 8, 16, 64})
+        {
+            final RecordedRun simulated = Simulator.simulate(run, SimulationConfig.of(run).withWorkers(w).withTiming(Timing.MAX));
+            final RunStats s = Audit.compare(run, simulated, "simulated").other();
+            lines.add(String.format(Locale.ROOT, "| %d | simulated (all items at t0) | %.1f | %,.0f | %.3f |", w, s.makespanNanos() / 1e6, s.itemsPerSecond(),
+                s.makespanOverLowerBound()));
+        }
+        return lines;
+    }
+}
