@@ -7,6 +7,7 @@ import dev.spindle.engine.SpindleBuilder;
 import dev.spindle.engine.WaitMode;
 import dev.spindle.engine.WorkItem;
 import dev.spindle.bench.seed.SeedPool;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -117,32 +118,35 @@ final class ShootEngines
 
     private static ShootRow executor(final ShootWorkload w, final int workers) throws InterruptedException
     {
-        final ShootProbe probe = new ShootProbe(w);
         final ThreadPoolExecutor executor = ExecutorEngines.start("executor", workers);
-        final int n = w.items();
-        final AllocMeter alloc = AllocMeter.start();
-        final long first = System.nanoTime();
-        for (int i = 0; i < n; i++)
-        {
-            final int id = i;
-            probe.submitted[i] = System.nanoTime();
-            executor.execute(() ->
-            {
-                probe.body(id);
-                probe.completed(id, System.nanoTime());
-            });
-        }
-        RunSupport.awaitCompleted(probe.meter, n);
-        final long bytes = alloc.stop();
-        ExecutorEngines.stop("executor", executor);
-        RunSupport.check("executor", n, probe.meter, 0);
-        return ShootRow.closed(w.name, "executor", workers, probe, first, bytes, "LinkedBlockingQueue, one task per item");
+        return taskPerItem(w, workers, "executor", executor, () -> ExecutorEngines.stop("executor", executor),
+            "LinkedBlockingQueue, one task per item");
     }
 
     private static ShootRow forkJoin(final ShootWorkload w, final int workers) throws InterruptedException
     {
-        final ShootProbe probe = new ShootProbe(w);
         final ForkJoinPool pool = new ForkJoinPool(workers);
+        return taskPerItem(w, workers, "forkjoin", pool, () ->
+        {
+            pool.shutdown();
+            if (!pool.awaitTermination(1, TimeUnit.MINUTES))
+            {
+                throw new IllegalStateException("forkjoin did not finish");
+            }
+        }, "external execute, one task per item");
+    }
+
+    @FunctionalInterface
+    private interface Stop
+    {
+        void stop() throws InterruptedException;
+    }
+
+    /** One task per item on a JDK pool: the executor and fork-join baselines differ only in the pool. */
+    private static ShootRow taskPerItem(final ShootWorkload w, final int workers, final String name, final Executor pool,
+        final Stop stop, final String note) throws InterruptedException
+    {
+        final ShootProbe probe = new ShootProbe(w);
         final int n = w.items();
         final AllocMeter alloc = AllocMeter.start();
         final long first = System.nanoTime();
@@ -158,13 +162,9 @@ final class ShootEngines
         }
         RunSupport.awaitCompleted(probe.meter, n);
         final long bytes = alloc.stop();
-        pool.shutdown();
-        if (!pool.awaitTermination(1, TimeUnit.MINUTES))
-        {
-            throw new IllegalStateException("forkjoin did not finish");
-        }
-        RunSupport.check("forkjoin", n, probe.meter, 0);
-        return ShootRow.closed(w.name, "forkjoin", workers, probe, first, bytes, "external execute, one task per item");
+        stop.stop();
+        RunSupport.check(name, n, probe.meter, 0);
+        return ShootRow.closed(w.name, name, workers, probe, first, bytes, note);
     }
 
     private static ShootRow seed(final ShootWorkload w, final int workers) throws InterruptedException

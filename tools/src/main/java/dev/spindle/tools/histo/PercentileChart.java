@@ -112,12 +112,12 @@ final class PercentileChart
     private String html() throws IOException
     {
         final StringBuilder page = new StringBuilder(64 * 1024);
-        page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(escape(title))
+        page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(HtmlText.escape(title))
             .append("</title>\n<style>\nbody { font-family: sans-serif; margin: 2em; color: #222; }\n")
             .append("table { border-collapse: collapse; margin-top: 1em; }\n")
             .append("th, td { padding: 3px 12px; text-align: right; border-bottom: 1px solid #ddd; }\n")
             .append("th:first-child, td:first-child { text-align: left; }\n</style>\n</head>\n<body>\n<h1>")
-            .append(escape(title)).append("</h1>\n<img alt=\"latency by percentile\" width=\"").append(width).append("\" height=\"")
+            .append(HtmlText.escape(title)).append("</h1>\n<img alt=\"latency by percentile\" width=\"").append(width).append("\" height=\"")
             .append(height).append("\" src=\"data:image/svg+xml;base64,").append(Base64.getEncoder().encodeToString(svg()))
             .append("\">\n<table>\n<thead><tr><th>series</th>");
         for (final Statistic statistic : TABLE)
@@ -127,41 +127,22 @@ final class PercentileChart
         page.append("</tr></thead>\n<tbody>\n");
         for (final Series line : series)
         {
-            page.append("<tr><td>").append(escape(line.label())).append("</td>");
+            page.append("<tr><td>").append(HtmlText.escape(line.label())).append("</td>");
             for (final Statistic statistic : TABLE)
             {
                 final String cell = statistic.isLatency()
                     ? Numbers.latency(line.histogram().nanos(statistic))
                     : Numbers.count(line.histogram().count());
-                page.append("<td>").append(escape(cell)).append("</td>");
+                page.append("<td>").append(HtmlText.escape(cell)).append("</td>");
             }
             page.append("</tr>\n");
         }
         page.append("</tbody>\n</table>\n<p>From ");
         for (int i = 0; i < files.size(); i++)
         {
-            page.append(i == 0 ? "" : ", ").append("<code>").append(escape(files.get(i).toString())).append("</code>");
+            page.append(i == 0 ? "" : ", ").append("<code>").append(HtmlText.escape(files.get(i).toString())).append("</code>");
         }
         page.append(" by spindle histo plot.</p>\n</body>\n</html>\n");
         return page.toString();
-    }
-
-    private static String escape(final String text)
-    {
-        final StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++)
-        {
-            final char c = text.charAt(i);
-            switch (c)
-            {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.spindle.tools.report;
 
+import dev.spindle.tools.histo.HtmlText;
 import java.util.List;
 
 /** Just enough HTML writing for the report: escaped text, two-column and row tables, inline images. */
@@ -15,13 +16,13 @@ final class Html
 
     Html element(final String tag, final String text)
     {
-        page.append('<').append(tag).append('>').append(escape(text)).append("</").append(tag).append(">\n");
+        page.append('<').append(tag).append('>').append(HtmlText.escape(text)).append("</").append(tag).append(">\n");
         return this;
     }
 
     Html image(final String alt, final String dataUri)
     {
-        page.append("<img alt=\"").append(escape(alt)).append("\" width=\"").append(ReportCharts.WIDTH).append("\" height=\"")
+        page.append("<img alt=\"").append(HtmlText.escape(alt)).append("\" width=\"").append(ReportCharts.WIDTH).append("\" height=\"")
             .append(ReportCharts.HEIGHT).append("\" src=\"").append(dataUri).append("\">\n");
         return this;
     }
@@ -32,7 +33,7 @@ final class Html
         page.append("<table class=\"fields\">\n");
         for (final String[] row : rows)
         {
-            page.append("<tr><th>").append(escape(row[0])).append("</th><td>").append(escape(row[1])).append("</td></tr>\n");
+            page.append("<tr><th>").append(HtmlText.escape(row[0])).append("</th><td>").append(HtmlText.escape(row[1])).append("</td></tr>\n");
         }
         page.append("</table>\n");
         return this;
@@ -43,7 +44,7 @@ final class Html
         page.append("<table>\n<thead><tr>");
         for (final String cell : head)
         {
-            page.append("<th>").append(escape(cell)).append("</th>");
+            page.append("<th>").append(HtmlText.escape(cell)).append("</th>");
         }
         page.append("</tr></thead>\n<tbody>\n");
         for (final List<String> row : rows)
@@ -51,7 +52,7 @@ final class Html
             page.append("<tr>");
             for (final String cell : row)
             {
-                page.append("<td>").append(escape(cell)).append("</td>");
+                page.append("<td>").append(HtmlText.escape(cell)).append("</td>");
             }
             page.append("</tr>\n");
         }
@@ -63,24 +64,5 @@ final class Html
     public String toString()
     {
         return page.toString();
-    }
-
-    static String escape(final String text)
-    {
-        final StringBuilder out = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++)
-        {
-            final char c = text.charAt(i);
-            switch (c)
-            {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

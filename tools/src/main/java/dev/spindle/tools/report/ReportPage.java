@@ -7,6 +7,7 @@ import dev.spindle.journal.JournalContents;
 import dev.spindle.journal.RecordedInterval;
 import dev.spindle.journal.RecordedRun;
 import dev.spindle.journal.replay.RunStats;
+import dev.spindle.tools.histo.HtmlText;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ final class ReportPage
     static String render(final String title, final JournalContents contents, final RecordedRun run, final RunStats stats) throws IOException
     {
         final Html html = new Html();
-        html.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + Html.escape(title) + "</title>\n<style>"
+        html.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + HtmlText.escape(title) + "</title>\n<style>"
             + STYLE + "</style>\n</head>\n<body>\n").element("h1", title);
         html.fields(header(run));
         html.element("h2", "Summary").fields(summary(run, stats));
