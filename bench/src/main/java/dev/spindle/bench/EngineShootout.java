@@ -14,7 +14,7 @@ import java.util.Map;
  * (budget 200, 256 items), executor and forkjoin (one task per item), seed (the seed's MLWorkerPool ported,
  * {@code dev.spindle.bench.seed}), disruptor (raw sharded Disruptor 4, no-op workload only: the overhead
  * ceiling). Workloads: noop, tiny (~1 µs), skewed (lognormal σ = 1, mean 20 µs), seed100 / seed1000 (the
- * seed's files, cost ∝ its complexity), paced (skewed at 50 % and 90 % of spindle-tuned's skewed items/s,
+ * seed's files, cost ∝ its complexity), files (a generated tree of text files through the ML processor, {@link ShootFiles}), paced (skewed at 50 % and 90 % of spindle-tuned's skewed items/s,
  * open loop), scaling (Spindle at 1..workers measured, 8 / 16 / 64 simulated from a recorded run).
  * Each closed run is preceded by an untimed warm-up of the same engine on the same workload; one run each.
  * <p>
@@ -25,7 +25,7 @@ import java.util.Map;
 public final class EngineShootout
 {
     static final List<String> ENGINES = List.of("spindle-tuned", "spindle-fixed", "executor", "forkjoin", "seed", "disruptor");
-    static final List<String> WORKLOADS = List.of("noop", "tiny", "skewed", "seed100", "seed1000", "paced", "scaling");
+    static final List<String> WORKLOADS = List.of("noop", "tiny", "skewed", "seed100", "seed1000", "files", "paced", "scaling");
 
     private EngineShootout()
     {
@@ -52,6 +52,11 @@ public final class EngineShootout
         {
             if (name.equals("paced") || name.equals("scaling"))
             {
+                continue;
+            }
+            if (name.equals("files"))
+            {
+                rows.addAll(files(engines, workers, size(name, quick, items), seed));
                 continue;
             }
             final ShootWorkload w = ShootWorkload.of(name, size(name, quick, items), seed);
@@ -98,6 +103,27 @@ public final class EngineShootout
         System.out.printf(Locale.ROOT, "%nwrote %s; load average after %.2f%n", json, TunerShootout.loadAverage());
     }
 
+    /** The real-files workload: one generated tree, each engine warmed on it untimed, then timed. */
+    private static List<ShootRow> files(final List<String> engines, final int workers, final int files, final long seed) throws Exception
+    {
+        final Path dir = java.nio.file.Files.createTempDirectory("spindle-shootout-files");
+        final ShootFiles tree = ShootFiles.create(dir, files, seed);
+        final List<ShootRow> rows = new ArrayList<>();
+        for (final String engine : engines)
+        {
+            if (tree.run(engine, workers) == null)
+            {
+                continue;
+            }
+            quiesce();
+            final ShootRow r = tree.run(engine, workers);
+            rows.add(r);
+            System.err.printf(Locale.ROOT, "  files %s: %,.0f files/s, mk/LB %.3f, p99 %.1f us, %.1f B/item%n", engine, r.itemsPerS(),
+                r.makespanOverLb(), r.p99Us(), r.allocBytesPerItem());
+        }
+        return rows;
+    }
+
     /** Items of a workload: the seed's workloads by name, the synthetic ones by mode unless {@code --items N} (N > 0) says. */
     static int size(final String workload, final boolean quick, final int items)
     {
@@ -113,6 +139,8 @@ public final class EngineShootout
                 return quick ? 50_000 : 200_000;
             case "skewed":
                 return quick ? 20_000 : 100_000;
+            case "files":
+                return quick ? 2_000 : 10_000;
             default:
                 if (workload.startsWith("seed"))
                 {

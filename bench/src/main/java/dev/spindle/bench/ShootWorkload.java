@@ -76,6 +76,19 @@ final class ShootWorkload
         }
     }
 
+    /**
+     * Real files ({@link ShootFiles}): no synthetic cost to burn; each engine measures its own processing
+     * time, so the nominal cost of 1 ns per item only marks the workload as one with work.
+     */
+    static ShootWorkload files(final String name, final double[] complexity)
+    {
+        final long[] cost = new long[complexity.length];
+        java.util.Arrays.fill(cost, 1);
+        final int[] priority = new int[complexity.length];
+        java.util.Arrays.fill(priority, 50);
+        return new ShootWorkload(name, cost, complexity.clone(), priority);
+    }
+
     private static ShootWorkload synthetic(final String name, final long[] cost)
     {
         final double[] complexity = new double[cost.length];

@@ -55,6 +55,17 @@ final class JsonReport
             + ", \"p99\": " + JsonText.number(e2e.p99Micros())
             + ", \"p999\": " + JsonText.number(e2e.p999Micros())
             + ", \"max\": " + JsonText.number(e2e.maxMicros()) + "}");
+        final ProcessorReport processing = run.processing();
+        field(out, "processor", JsonText.quote(processing.processor()));
+        if (processing.ml())
+        {
+            field(out, "ml", "{\"computed\": " + processing.computed()
+                + ", \"duplicates\": " + processing.duplicates()
+                + ", \"cached_content\": " + processing.cachedContent()
+                + ", \"fast_path\": " + processing.fastPath()
+                + ", \"rows\": " + processing.rows()
+                + ", \"cache\": " + JsonText.quote(processing.cache()) + "}");
+        }
         out.write("  \"failures\": [");
         boolean first = true;
         for (final FailureRecord failure : run.failures())

@@ -8,7 +8,7 @@ import java.math.BigDecimal;
  * escaped per RFC 8259; a lone surrogate (from a broken name) is written as a \\u escape rather
  * than handed to the UTF-8 encoder, which would turn it into '?'.
  */
-final class JsonText
+public final class JsonText
 {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -16,7 +16,7 @@ final class JsonText
     {
     }
 
-    static String quote(final CharSequence text)
+    public static String quote(final CharSequence text)
     {
         final StringBuilder out = new StringBuilder(text.length() + 2);
         try
@@ -30,7 +30,7 @@ final class JsonText
         return out.toString();
     }
 
-    static void appendQuoted(final Appendable out, final CharSequence text) throws IOException
+    public static void appendQuoted(final Appendable out, final CharSequence text) throws IOException
     {
         out.append('"');
         final int length = text.length();
@@ -91,7 +91,7 @@ final class JsonText
      * A number as JSON: integral values without a fraction, others as the shortest decimal that
      * round-trips, never in exponent form; NaN and infinities, which JSON cannot express, become null.
      */
-    static String number(final double value)
+    public static String number(final double value)
     {
         if (!Double.isFinite(value))
         {

@@ -25,6 +25,9 @@ import dev.spindle.journal.replay.Replayer;
 import dev.spindle.journal.replay.SimulationConfig;
 import dev.spindle.journal.replay.Simulator;
 import dev.spindle.journal.replay.Timing;
+import dev.spindle.tools.ml.EmbeddingConfig;
+import dev.spindle.tools.ml.Projection;
+import dev.spindle.tools.ml.cache.MemoryResultCache;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -166,12 +169,22 @@ final class ReplayCommand implements Callable<Integer>
         ReplayOptions options = ReplayOptions.defaults().withTiming(chosen).withEngine(engine);
         if (real)
         {
-            if (!RunCommand.PROCESSOR.equals(recorded.header().processor()))
+            final String processor = recorded.header().processor();
+            if (ProcessorOptions.STAT.equals(processor))
             {
-                throw usage("--real: run " + run + " was processed by '" + recorded.header().processor()
+                options = options.withProcessor(new StatFileProcessor(), processor);
+            }
+            else if (ProcessorOptions.ML.equals(processor))
+            {
+                // the real ML work every time: no persistent cache, in-run dedup as under --no-cache
+                options = options.withProcessor(new MlFileProcessor(Projection.create(EmbeddingConfig.DEFAULT),
+                    new MemoryResultCache(FileProcessing.RUN_DEDUP_ENTRIES), null, 1), processor);
+            }
+            else
+            {
+                throw usage("--real: run " + run + " was processed by '" + processor
                     + "', which this command cannot run; replay it with recorded service times instead");
             }
-            options = options.withProcessor(new StatFileProcessor(), RunCommand.PROCESSOR);
         }
         final ReplayResult result = Replayer.replay(recorded, options);
         return Audit.compare(recorded, result, real ? "replayed (real)" : "replayed");

@@ -79,7 +79,7 @@ final class ResumeCommand implements Callable<Integer>
         }
         final List<RecordedRun> runs = contents.runs();
         final RunHeader first = runs.get(0).header();
-        if (!RunCommand.PROCESSOR.equals(first.processor()) || first.source().isEmpty())
+        if (!(ProcessorOptions.ML.equals(first.processor()) || ProcessorOptions.STAT.equals(first.processor())) || first.source().isEmpty())
         {
             err.println("spindle resume: journal " + journal + " records a '" + first.processor()
                 + "' run, not a 'spindle run' of a directory; only those can be resumed here");
@@ -111,6 +111,7 @@ final class ResumeCommand implements Callable<Integer>
         run.spec = spec;
         run.workers = workers;
         run.json = json;
+        run.processing.processor = first.processor();
         final String command = "spindle " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         try (JournalWriter writer = JournalWriter.open(journal, command, first.source(), first.processor(), 0))
         {

@@ -17,7 +17,9 @@ import dev.spindle.engine.PerformanceReport;
 import dev.spindle.engine.Spindle;
 import dev.spindle.engine.SpindleBuilder;
 import dev.spindle.journal.JournalWriter;
+import dev.spindle.tools.ml.CategoryModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -31,7 +33,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run", sortOptions = false,
     description = {
-        "Stat every file under DIR through the engine: size, lines, SHA-256, text or binary.",
+        "Process every file under DIR through the engine. The default 'ml' processor analyses each file (bytes, lines,",
+        "tokens, byte entropy, kind), embeds text files in batches (256-d, L2-normalised), assigns categories with",
+        "--model and keeps results in a persistent cache keyed by content; '--processor stat' only stats files.",
         "Symlinks are never followed out of DIR nor into directories; non-regular files are never opened.",
         "With --journal, every scheduling event goes to a Chronicle Queue journal that 'spindle journal verify',",
         "'spindle resume' and 'spindle replay' read.",
@@ -39,8 +43,6 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer>
 {
     static final int MAX_WORKERS = 1024;
-    /** The processor name journal headers record for this command's runs; resume accepts only these. */
-    static final String PROCESSOR = "stat";
 
     /** What a run feeds the engine: the walk of DIR, or a resume's in-flight items and unwalked files. */
     @FunctionalInterface
@@ -64,6 +66,9 @@ final class RunCommand implements Callable<Integer>
     @Option(names = "--journal", paramLabel = "JDIR", description = "Record the run in a new journal at JDIR (must not exist or be empty).")
     Path journal;
 
+    @Mixin
+    ProcessorOptions processing = new ProcessorOptions();
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
@@ -73,6 +78,12 @@ final class RunCommand implements Callable<Integer>
     /** Test seam: sees every outcome after the tally. */
     OutcomeListener observer = OutcomeListener.NONE;
 
+    /** The verb of the summary line: train and evaluate run this command too. */
+    String verb = "run";
+
+    /** Train and evaluate know there is no model; they need not be told. */
+    boolean quietWithoutModel;
+
     /** Whether to draw the progress line; a terminal only by default. */
     BooleanSupplier interactive = () -> System.console() != null;
 
@@ -80,20 +91,20 @@ final class RunCommand implements Callable<Integer>
     public Integer call() throws IOException
     {
         validate();
-        final Path root = Files.isSymbolicLink(dir) ? dir.toRealPath() : dir;
+        final Path root = root();
         if (journal == null)
         {
-            return execute("run", root, JournalTap.NONE, 0, key -> false, TreeSubmitter::walk);
+            return execute(verb, root, JournalTap.NONE, 0, key -> false, TreeSubmitter::walk);
         }
         final String command = "spindle " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        try (JournalWriter writer = JournalWriter.open(journal, command, root.toAbsolutePath().toString(), PROCESSOR, -1))
+        try (JournalWriter writer = JournalWriter.open(journal, command, root.toAbsolutePath().toString(), processing.processor, -1))
         {
-            return execute("run", root, writer, 0, key -> false, TreeSubmitter::walk);
+            return execute(verb, root, writer, 0, key -> false, TreeSubmitter::walk);
         }
     }
 
     /**
-     * Runs the stat processor over what {@code feed} submits, prints the summary (and the JSON report)
+     * Runs the chosen processor over what {@code feed} submits, prints the summary (and the JSON report)
      * and returns the exit status. Ids continue after {@code lastUsedId}; the walk skips entries whose
      * key {@code journaled} accepts.
      */
@@ -102,9 +113,46 @@ final class RunCommand implements Callable<Integer>
     {
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        final RunTally tally = new RunTally(observer);
-        final Spindle spindle = engine(tally, tap).start();
-        final TreeSubmitter walker = new TreeSubmitter(root, new SymlinkPolicy(root.toRealPath()), spindle::submit, lastUsedId, journaled);
+        try (FileProcessing files = open(verb, err))
+        {
+            return execute(verb, root, tap, lastUsedId, journaled, feed, files, out, err);
+        }
+    }
+
+    /** DIR as the walk sees it: a symlinked DIR is walked at its target. */
+    Path root() throws IOException
+    {
+        return Files.isSymbolicLink(dir) ? dir.toRealPath() : dir;
+    }
+
+    private FileProcessing open(final String verb, final PrintWriter err) throws IOException
+    {
+        if (!processing.ml())
+        {
+            return FileProcessing.stat();
+        }
+        try
+        {
+            return FileProcessing.ml(processing, verb, quietWithoutModel, err);
+        }
+        catch (final CategoryModel.ModelException e)
+        {
+            throw usage(e.getMessage());
+        }
+    }
+
+    private int execute(final String verb, final Path root, final JournalTap tap, final long lastUsedId, final Predicate<String> journaled,
+        final Feed feed, final FileProcessing files, final PrintWriter out, final PrintWriter err) throws IOException
+    {
+        final OutcomeListener output = files.output();
+        final RunTally tally = new RunTally((item, outcome, result, reason) ->
+        {
+            output.onOutcome(item, outcome, result, reason);
+            observer.onOutcome(item, outcome, result, reason);
+        });
+        final Spindle spindle = engine(tally, tap, files).start();
+        final TreeSubmitter walker = new TreeSubmitter(root, new SymlinkPolicy(root.toRealPath()), spindle::submit, lastUsedId, journaled)
+            .marker(files.marker());
         final ProgressLine progress = interactive.getAsBoolean() ? ProgressLine.start(err, walker::seen, tally) : null;
         try
         {
@@ -120,7 +168,7 @@ final class RunCommand implements Callable<Integer>
         }
         final PerformanceReport report = spindle.report();
         final RunResult run = new RunResult(PathText.display(dir != null ? dir : root), walker.seen(), tally.succeeded(), tally.failed(),
-            tally.rejected(), tally.timedOut(), tally.failures(), report);
+            tally.rejected(), tally.timedOut(), tally.failures(), report, files.report());
         RunSummary.print(out, verb, run, json != null);
         out.flush();
         if (json != null)
@@ -136,12 +184,12 @@ final class RunCommand implements Callable<Integer>
         return run.exitCode();
     }
 
-    private Spindle engine(final RunTally tally, final JournalTap tap)
+    private Spindle engine(final RunTally tally, final JournalTap tap, final FileProcessing files)
     {
-        final SpindleBuilder builder = Spindle.builder(processorDecorator.apply(new StatFileProcessor()))
+        final SpindleBuilder builder = Spindle.builder(processorDecorator.apply(files.processor()))
             .listener(tally)
             .journal(tap)
-            .complexityScorer(new FileSizeComplexityScorer())
+            .complexityScorer(files.scorer())
             .backpressure(Backpressure.BLOCK)
             .singleProducer(true)
             .threadNamePrefix("spindle-run");
@@ -191,6 +239,7 @@ final class RunCommand implements Callable<Integer>
                 }
             }
         }
+        validateProcessing();
         if (json != null)
         {
             final Path parent = json.toAbsolutePath().getParent();
@@ -202,6 +251,43 @@ final class RunCommand implements Callable<Integer>
             {
                 throw usage("--json: no such directory: " + parent);
             }
+        }
+    }
+
+    private void validateProcessing()
+    {
+        final ProcessorOptions p = processing;
+        if (!p.ml() && !ProcessorOptions.STAT.equals(p.processor))
+        {
+            throw usage("--processor must be ml or stat, was '" + p.processor + "'");
+        }
+        if (!p.ml() && (p.model != null || p.out != null || p.cache != null || p.textCap != null))
+        {
+            throw usage("--model, --out, --cache and --text-cap belong to the ml processor, not --processor stat");
+        }
+        if (p.cache != null && p.noCache)
+        {
+            throw usage("--cache and --no-cache contradict each other");
+        }
+        if (p.topK < 1 || p.topK > 100)
+        {
+            throw usage("--top-k must be between 1 and 100, was " + p.topK);
+        }
+        if (p.textCap != null && p.textCap < 1)
+        {
+            throw usage("--text-cap must be a positive number of bytes, was " + p.textCap);
+        }
+        if (p.cacheEntries < 1)
+        {
+            throw usage("--cache-entries must be positive, was " + p.cacheEntries);
+        }
+        if (p.out != null && Files.exists(p.out) && !Files.isDirectory(p.out))
+        {
+            throw usage("--out names a file, not a directory: " + p.out);
+        }
+        if (p.model != null && !Files.isRegularFile(p.model))
+        {
+            throw usage("--model: no such file: " + p.model);
         }
     }
 

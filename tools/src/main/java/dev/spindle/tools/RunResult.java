@@ -16,7 +16,8 @@ record RunResult(
     long rejected,
     long timedOut,
     List<FailureRecord> failures,
-    PerformanceReport engine)
+    PerformanceReport engine,
+    ProcessorReport processing)
 {
     long notSucceeded()
     {

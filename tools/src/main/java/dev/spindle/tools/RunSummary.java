@@ -33,6 +33,17 @@ final class RunSummary
         out.printf(Locale.ROOT, "  batches    %,d, mean %.1f items%n", engine.batches(), engine.meanItemsPerBatch());
         out.printf(Locale.ROOT, "  e2e (us)   p50 %.1f, p99 %.1f, p99.9 %.1f, max %.1f%n",
             e2e.p50Micros(), e2e.p99Micros(), e2e.p999Micros(), e2e.maxMicros());
+        final ProcessorReport ml = run.processing();
+        if (ml.ml())
+        {
+            out.printf(Locale.ROOT, "  ml         %,d analysed and embedded now, %,d same content in a batch, %,d content cached, %,d unchanged files%n",
+                ml.computed(), ml.duplicates(), ml.cachedContent(), ml.fastPath());
+            out.printf(Locale.ROOT, "  cache      %s%n  categories %s%n", ml.cache(), ml.categories());
+            if (ml.rows() > 0)
+            {
+                out.printf(Locale.ROOT, "  out        %,d embedding rows%n", ml.rows());
+            }
+        }
         final List<FailureRecord> failures = run.failures();
         if (failures.isEmpty())
         {

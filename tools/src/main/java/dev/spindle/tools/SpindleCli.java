@@ -31,6 +31,13 @@ public final class SpindleCli implements Callable<Integer>
         System.exit(commandLine().execute(args));
     }
 
+    /** Runs one command line in this JVM and returns its exit status (benchmarks drive the CLI so). */
+    public static int execute(final String... args)
+    {
+        quietLibraryLogging();
+        return commandLine().execute(args);
+    }
+
     /**
      * The engine's affinity library logs through SLF4J, which has no provider here and would print a
      * three-line warning on every run; JUL's default format spends two lines on one message.
@@ -64,6 +71,8 @@ public final class SpindleCli implements Callable<Integer>
         resume.run = run; // the same test seams (processor decorator, observer) for a resumed run
         commandLine.addSubcommand("resume", resume);
         commandLine.addSubcommand("replay", new ReplayCommand());
+        commandLine.addSubcommand("train", new TrainCommand());
+        commandLine.addSubcommand("evaluate", new EvaluateCommand());
         commandLine.addSubcommand("histo", new dev.spindle.tools.histo.HistoCommand());
         commandLine.addSubcommand("report", new dev.spindle.tools.report.ReportCommand());
         commandLine.addSubcommand("top", new dev.spindle.tools.top.TopCommand());

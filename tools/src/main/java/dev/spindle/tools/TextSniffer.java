@@ -5,9 +5,9 @@ package dev.spindle.tools;
  * strict UTF-8 (RFC 3629: no overlongs, no surrogates, nothing past U+10FFFF) means binary. Cheap
  * and allocation-free, at the price of calling a file text whose bad bytes all come later.
  */
-final class TextSniffer
+public final class TextSniffer
 {
-    static final int SNIFF_BYTES = 8192;
+    public static final int SNIFF_BYTES = 8192;
 
     private TextSniffer()
     {
@@ -17,7 +17,7 @@ final class TextSniffer
      * @param wholeFile true when the block is the entire file, so a sequence cut off at its end is
      *                  invalid; otherwise the rest of that sequence lies past the block and is not judged
      */
-    static boolean looksBinary(final byte[] bytes, final int offset, final int length, final boolean wholeFile)
+    public static boolean looksBinary(final byte[] bytes, final int offset, final int length, final boolean wholeFile)
     {
         final int end = offset + length;
         int i = offset;

@@ -30,6 +30,15 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
         boolean submit(WorkItem item);
     }
 
+    /** Sets scoring hints (flags) on an item about to be submitted for processing; not called for prejudged entries. */
+    @FunctionalInterface
+    interface Marker
+    {
+        Marker NONE = item -> { };
+
+        void mark(WorkItem item);
+    }
+
     private final Path root;
     private final SymlinkPolicy symlinks;
     private final Sink sink;
@@ -37,6 +46,7 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
     private final WorkItem item = new WorkItem();
     private long nextId;
     private volatile long seen;
+    private Marker marker = Marker.NONE;
 
     TreeSubmitter(final Path root, final SymlinkPolicy symlinks, final Sink sink)
     {
@@ -81,6 +91,12 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
         {
             nextId = saved;
         }
+    }
+
+    TreeSubmitter marker(final Marker hints)
+    {
+        this.marker = hints;
+        return this;
     }
 
     void walk() throws IOException
@@ -172,6 +188,10 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
             .path(toOpen)
             .sizeBytes(sizeBytes)
             .attachment(failure == null ? WalkedEntry.toProcess(seenPath) : WalkedEntry.failed(seenPath, failure));
+        if (failure == null)
+        {
+            marker.mark(item);
+        }
         seen++;
         sink.submit(item);
     }

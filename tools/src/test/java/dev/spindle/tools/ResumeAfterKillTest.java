@@ -91,7 +91,7 @@ class ResumeAfterKillTest
     {
         final Path tree = tree();
         final Path journal = base.resolve("journal");
-        killAfterOutcomes(slow(List.of("run", tree.toString(), "--workers", "2", "--journal", journal.toString())), 60);
+        killAfterOutcomes(slow(List.of("run", tree.toString(), "--processor", "stat", "--workers", "2", "--journal", journal.toString())), 60);
         killAfterOutcomes(slow(List.of("resume", journal.toString(), "--workers", "2")), 60);
 
         final Verification twiceCrashed = verification(journal);
@@ -120,7 +120,7 @@ class ResumeAfterKillTest
 
     private static Process slowRun(final Path tree, final Path journal) throws IOException
     {
-        return slow(List.of("run", tree.toString(), "--workers", "2", "--journal", journal.toString()));
+        return slow(List.of("run", tree.toString(), "--processor", "stat", "--workers", "2", "--journal", journal.toString()));
     }
 
     /** A spindle command line in a child JVM whose processor takes 5 ms an item. */

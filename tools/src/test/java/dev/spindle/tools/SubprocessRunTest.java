@@ -119,7 +119,7 @@ class SubprocessRunTest
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(RepoFiles.jvmFlags());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), SpindleCli.class.getName(),
-            "run", tree.toString(), "--workers", "2", "--json", json.toString()));
+            "run", tree.toString(), "--no-cache", "--workers", "2", "--json", json.toString()));
         final ProcessBuilder builder = new ProcessBuilder(command)
             .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
             .redirectOutput(out.toFile())

@@ -1,0 +1,252 @@
+package dev.spindle.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
+
+import dev.spindle.bench.seed.SeedPool;
+import dev.spindle.engine.BatchProcessor;
+import dev.spindle.engine.Outcome;
+import dev.spindle.engine.Spindle;
+import dev.spindle.engine.SpindleBuilder;
+import dev.spindle.engine.WorkItem;
+import dev.spindle.tools.MlFileProcessor;
+import dev.spindle.tools.ml.BatchEmbedder;
+import dev.spindle.tools.ml.EmbeddingConfig;
+import dev.spindle.tools.ml.FileAnalyzer;
+import dev.spindle.tools.ml.MlComplexityScorer;
+import dev.spindle.tools.ml.Projection;
+import dev.spindle.tools.ml.SparseFeatures;
+import dev.spindle.tools.ml.cache.ResultCache;
+
+/**
+ * The real-files workload of {@link EngineShootout}: a generated tree of text files ({@link TextTree},
+ * lognormal sizes, median 4 KiB) through the ML processor, no cache. Spindle runs the real
+ * {@code MlFileProcessor}, embedding each batch in one blocked multiply; the executor, fork-join and the
+ * seed's pool run one task per file, i.e. the same analysis and an embedding of a batch of one. Each
+ * engine's busy time is its own measured processing time, so makespan / LB judges its scheduling of
+ * its own work, and items/s compares the engines.
+ */
+final class ShootFiles
+{
+    private static final EmbeddingConfig CONFIG = EmbeddingConfig.DEFAULT;
+
+    final Path[] paths;
+    final long[] sizes;
+    final ShootWorkload workload;
+    private final Projection projection;
+    private final ThreadLocal<Solo> solo;
+
+    private ShootFiles(final Path[] paths, final long[] sizes, final Projection projection)
+    {
+        this.paths = paths;
+        this.sizes = sizes;
+        this.projection = projection;
+        this.solo = ThreadLocal.withInitial(() -> new Solo(projection));
+        final double[] complexity = new double[paths.length];
+        final MlComplexityScorer scorer = new MlComplexityScorer(CONFIG);
+        final WorkItem item = new WorkItem();
+        for (int i = 0; i < paths.length; i++)
+        {
+            complexity[i] = scorer.complexity(item.reset().sizeBytes(sizes[i]));
+        }
+        this.workload = ShootWorkload.files("files", complexity);
+    }
+
+    /** Writes {@code files} files under {@code dir} (seeded) and loads the projection once for every engine. */
+    static ShootFiles create(final Path dir, final int files, final long seed) throws IOException
+    {
+        new TextTree(seed).write(dir, files, 4096, seed + 1);
+        final List<Path> found = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir))
+        {
+            walk.filter(Files::isRegularFile).sorted().forEach(found::add);
+        }
+        final Path[] paths = found.toArray(Path[]::new);
+        final long[] sizes = new long[paths.length];
+        for (int i = 0; i < paths.length; i++)
+        {
+            sizes[i] = Files.size(paths[i]);
+        }
+        return new ShootFiles(paths, sizes, Projection.create(CONFIG));
+    }
+
+    ShootRow run(final String engine, final int workers) throws InterruptedException
+    {
+        switch (engine)
+        {
+            case "spindle-tuned":
+            case "spindle-fixed":
+                return spindle(engine, workers);
+            case "executor":
+                final ThreadPoolExecutor executor = ExecutorEngines.start("executor", workers);
+                return taskPerFile("executor", workers, executor, () -> ExecutorEngines.stop("executor", executor));
+            case "forkjoin":
+                final ForkJoinPool pool = new ForkJoinPool(workers);
+                return taskPerFile("forkjoin", workers, pool, () ->
+                {
+                    pool.shutdown();
+                    pool.awaitTermination(1, TimeUnit.MINUTES);
+                });
+            case "seed":
+                return seed(workers);
+            default:
+                return null; // the raw Disruptor has no file workload
+        }
+    }
+
+    private ShootRow spindle(final String engine, final int workers)
+    {
+        final ShootProbe probe = new ShootProbe(workload);
+        final LongAdder wrong = new LongAdder();
+        final MlFileProcessor ml = new MlFileProcessor(projection, ResultCache.NONE, null, 1);
+        final BatchProcessor timed = batch ->
+        {
+            final long start = System.nanoTime();
+            ml.process(batch);
+            probe.meter.stripe().busy(System.nanoTime() - start);
+        };
+        final SpindleBuilder b = Spindle.builder(timed)
+            .complexityScorer(new MlComplexityScorer(CONFIG))
+            .workers(workers)
+            .ringSize(ShootoutConfig.RING_SIZE)
+            .singleProducer(true)
+            .jmx(false)
+            .threadNamePrefix(RunSupport.threadPrefix(engine))
+            .listener((item, outcome, result, reason) ->
+            {
+                if (outcome != Outcome.SUCCEEDED)
+                {
+                    wrong.increment();
+                }
+                probe.completed((int) item.id(), System.nanoTime());
+            });
+        if ("spindle-tuned".equals(engine))
+        {
+            b.tuneForThroughput();
+        }
+        else
+        {
+            b.complexityBudget(ShootEngines.FIXED_BUDGET).maxBatchItems(ShootEngines.MAX_BATCH_ITEMS).fixedKnobs();
+        }
+        final Spindle spindle = b.build().start();
+        final WorkItem item = new WorkItem();
+        final AllocMeter alloc = AllocMeter.start();
+        final long first = System.nanoTime();
+        for (int i = 0; i < paths.length; i++)
+        {
+            probe.submitted[i] = System.nanoTime();
+            if (!spindle.submit(item.reset().id(i).key(paths[i].toString()).path(paths[i]).sizeBytes(sizes[i])))
+            {
+                throw new IllegalStateException(engine + " refused file " + i);
+            }
+        }
+        RunSupport.awaitCompleted(probe.meter, paths.length);
+        final long bytes = alloc.stop();
+        spindle.close();
+        RunSupport.check(engine, paths.length, probe.meter, wrong.sum());
+        final var report = spindle.report();
+        return ShootRow.closed(workload.name, engine, workers, probe, first, bytes, String.format(Locale.ROOT,
+            "%s, %,d batches, %.1f files/batch", spindle.waitMode(), report.batches(), report.meanItemsPerBatch()));
+    }
+
+    @FunctionalInterface
+    private interface Stop
+    {
+        void stop() throws InterruptedException;
+    }
+
+    private ShootRow taskPerFile(final String name, final int workers, final java.util.concurrent.Executor pool, final Stop stop)
+        throws InterruptedException
+    {
+        final ShootProbe probe = new ShootProbe(workload);
+        final AllocMeter alloc = AllocMeter.start();
+        final long first = System.nanoTime();
+        for (int i = 0; i < paths.length; i++)
+        {
+            final int id = i;
+            probe.submitted[i] = System.nanoTime();
+            pool.execute(() ->
+            {
+                processAlone(probe, id);
+                probe.completed(id, System.nanoTime());
+            });
+        }
+        RunSupport.awaitCompleted(probe.meter, paths.length);
+        final long bytes = alloc.stop();
+        stop.stop();
+        RunSupport.check(name, paths.length, probe.meter, 0);
+        return ShootRow.closed(workload.name, name, workers, probe, first, bytes, "one task per file: analysis + an embedding of one");
+    }
+
+    private ShootRow seed(final int workers) throws InterruptedException
+    {
+        final ShootProbe probe = new ShootProbe(workload);
+        final double[] seedComplexity = new double[paths.length];
+        for (int i = 0; i < paths.length; i++)
+        {
+            seedComplexity[i] = 25 + Math.min(sizes[i] / (100.0 * 1024), 20); // the seed's score of an unembedded, unanalysed file
+        }
+        try (SeedPool pool = new SeedPool(workers, RunSupport.threadPrefix("seed"), id -> processAlone(probe, id)))
+        {
+            final AllocMeter alloc = AllocMeter.start();
+            final long first = System.nanoTime();
+            java.util.Arrays.fill(probe.submitted, first);
+            pool.calculate(seedComplexity, workload.priority, (batch, now) ->
+            {
+                for (final int item : batch.items())
+                {
+                    probe.completed(item, now);
+                }
+            });
+            final long bytes = alloc.stop();
+            RunSupport.check("seed", paths.length, probe.meter, 0);
+            return ShootRow.closed(workload.name, "seed", workers, probe, first, bytes, String.format(Locale.ROOT,
+                "%,d batches of files processed one by one", pool.batchesRun()));
+        }
+    }
+
+    private void processAlone(final ShootProbe probe, final int id)
+    {
+        final long start = System.nanoTime();
+        solo.get().process(paths[id]);
+        probe.meter.stripe().busy(System.nanoTime() - start);
+    }
+
+    /** One file's whole ML work with a batch of one: what a task-per-item pool can do. */
+    private static final class Solo
+    {
+        final FileAnalyzer analyzer = new FileAnalyzer(CONFIG);
+        final SparseFeatures[] features = {new SparseFeatures(CONFIG)};
+        final float[][] out = {new float[CONFIG.dims()]};
+        final BatchEmbedder embedder;
+
+        Solo(final Projection projection)
+        {
+            this.embedder = new BatchEmbedder(projection);
+        }
+
+        void process(final Path path)
+        {
+            try
+            {
+                analyzer.analyze(path, features[0], () -> false);
+                analyzer.contentHash();
+                embedder.embed(features, 1, out);
+            }
+            catch (final IOException e)
+            {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

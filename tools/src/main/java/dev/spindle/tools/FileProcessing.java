@@ -1,0 +1,173 @@
+package dev.spindle.tools;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+import dev.spindle.engine.BatchProcessor;
+import dev.spindle.engine.ComplexityScorer;
+import dev.spindle.engine.Item;
+import dev.spindle.engine.OutcomeListener;
+import dev.spindle.tools.ml.CategoryModel;
+import dev.spindle.tools.ml.EmbeddingConfig;
+import dev.spindle.tools.ml.MlComplexityScorer;
+import dev.spindle.tools.ml.Projection;
+import dev.spindle.tools.ml.ResultSource;
+import dev.spindle.tools.ml.cache.MemoryResultCache;
+import dev.spindle.tools.ml.cache.MvStoreResultCache;
+import dev.spindle.tools.ml.cache.ResultCache;
+
+/**
+ * One run's processor and everything it owns (cache, model, --out files), built from the options
+ * and closed after the engine has drained, so the last outcomes are written before the files close.
+ */
+final class FileProcessing implements Closeable
+{
+    /** Distinct contents remembered for in-run dedup under --no-cache (~1.1 KB each). */
+    static final long RUN_DEDUP_ENTRIES = 65_536;
+
+    private final BatchProcessor processor;
+    private final ComplexityScorer scorer;
+    private final MlFileProcessor ml;
+    private final ResultCache cache;
+    private final ResultsOutput output;
+    private final String cacheNote;
+    private final String categoriesNote;
+
+    private FileProcessing(final BatchProcessor processor, final ComplexityScorer scorer, final MlFileProcessor ml, final ResultCache cache,
+        final ResultsOutput output, final String cacheNote, final String categoriesNote)
+    {
+        this.processor = processor;
+        this.scorer = scorer;
+        this.ml = ml;
+        this.cache = cache;
+        this.output = output;
+        this.cacheNote = cacheNote;
+        this.categoriesNote = categoriesNote;
+    }
+
+    static FileProcessing stat()
+    {
+        return new FileProcessing(new StatFileProcessor(), new FileSizeComplexityScorer(), null, ResultCache.NONE, null, "", "");
+    }
+
+    /**
+     * Builds the ML processor. A model fixes the embedding config (its vectors are only comparable to
+     * vectors made the same way). Cache problems are warnings on {@code err}; the run goes on.
+     */
+    static FileProcessing ml(final ProcessorOptions options, final String verb, final boolean quietWithoutModel, final PrintWriter err)
+        throws IOException
+    {
+        EmbeddingConfig config = EmbeddingConfig.DEFAULT;
+        CategoryModel model = null;
+        String categories = "none (no --model)";
+        if (options.model != null)
+        {
+            model = CategoryModel.load(options.model);
+            config = model.config();
+            categories = model.categories() + " categories from " + options.model + ", top " + options.topK;
+        }
+        else if (!quietWithoutModel)
+        {
+            err.println("spindle " + verb + ": no --model given: files get embeddings and analysis but no categories");
+        }
+        if (options.textCap != null)
+        {
+            config = config.withTextCap(options.textCap);
+        }
+        final EmbeddingConfig embedding = config;
+        final Supplier<Projection> projection = Memo.of(() -> Projection.create(embedding));
+        final ResultCache cache;
+        final String cacheNote;
+        if (options.noCache)
+        {
+            cache = new MemoryResultCache(RUN_DEDUP_ENTRIES);
+            cacheNote = "off (--no-cache)";
+        }
+        else
+        {
+            final Path dir = options.cacheDir();
+            cache = MvStoreResultCache.open(dir, config, options.cacheEntries, line -> err.println("spindle " + verb + ": " + line));
+            cacheNote = dir.toString();
+        }
+        ResultsOutput output = null;
+        try
+        {
+            output = options.out == null ? null : ResultsOutput.create(options.out, config.dims());
+        }
+        catch (final IOException e)
+        {
+            cache.close();
+            throw e;
+        }
+        final MlFileProcessor processor = new MlFileProcessor(config, projection, cache, model, options.topK);
+        return new FileProcessing(processor, new MlComplexityScorer(config), processor, cache, output, cacheNote, categories);
+    }
+
+    BatchProcessor processor()
+    {
+        return processor;
+    }
+
+    ComplexityScorer scorer()
+    {
+        return scorer;
+    }
+
+    /**
+     * Marks files the cache already holds unchanged (same path, size, mtime) as embedded, so the
+     * scorer charges them almost nothing and they share big batches; a stat per file on the walker.
+     */
+    TreeSubmitter.Marker marker()
+    {
+        if (ml == null)
+        {
+            return TreeSubmitter.Marker.NONE;
+        }
+        return item ->
+        {
+            try
+            {
+                final Path path = item.path();
+                final long mtime = Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS).toMillis();
+                item.flag(Item.HAS_EMBEDDING, cache.knownHash(path.toAbsolutePath().toString(), item.sizeBytes(), mtime) != null);
+            }
+            catch (final IOException e)
+            {
+                item.flag(Item.HAS_EMBEDDING, false); // the processor meets the same error and reports it
+            }
+        };
+    }
+
+    /** Sees every outcome (writes --out); NONE without --out. */
+    OutcomeListener output()
+    {
+        return output != null ? output : OutcomeListener.NONE;
+    }
+
+    ProcessorReport report()
+    {
+        if (ml == null)
+        {
+            return ProcessorReport.stat();
+        }
+        return new ProcessorReport(ProcessorOptions.ML, ml.count(ResultSource.COMPUTED), ml.count(ResultSource.DUPLICATE),
+            ml.count(ResultSource.CACHED_CONTENT), ml.count(ResultSource.FAST_PATH), output != null ? output.rows() : 0, cacheNote, categoriesNote);
+    }
+
+    @Override
+    public void close() throws IOException
+    {
+        try (cache)
+        {
+            if (output != null)
+            {
+                output.close();
+            }
+        }
+    }
+}

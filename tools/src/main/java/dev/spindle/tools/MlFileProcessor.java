@@ -1,0 +1,289 @@
+package dev.spindle.tools;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+
+import dev.spindle.engine.Batch;
+import dev.spindle.engine.BatchProcessor;
+import dev.spindle.engine.Item;
+import dev.spindle.tools.ml.BatchEmbedder;
+import dev.spindle.tools.ml.Category;
+import dev.spindle.tools.ml.CategoryModel;
+import dev.spindle.tools.ml.ContentKind;
+import dev.spindle.tools.ml.EmbeddingConfig;
+import dev.spindle.tools.ml.FileAnalysis;
+import dev.spindle.tools.ml.FileAnalyzer;
+import dev.spindle.tools.ml.FileResult;
+import dev.spindle.tools.ml.Projection;
+import dev.spindle.tools.ml.ResultSource;
+import dev.spindle.tools.ml.SparseFeatures;
+import dev.spindle.tools.ml.cache.CachedResult;
+import dev.spindle.tools.ml.cache.ResultCache;
+
+/**
+ * The default processor: per file, a cache look-up by (path, size, mtime), else one streaming pass
+ * (analysis, SHA-256, hashed features) and a look-up by content; then every text file of the batch
+ * that is still unknown is embedded in ONE blocked matrix multiply, which is why batching pays.
+ * Identical contents within a batch are embedded once; across batches the cache dedups them.
+ */
+public final class MlFileProcessor implements BatchProcessor
+{
+    private final EmbeddingConfig config;
+    private final Supplier<Projection> projection;
+    private final ResultCache cache;
+    private final CategoryModel model;
+    private final int topK;
+    private final ThreadLocal<Scratch> scratch;
+    private final LongAdder[] bySource = new LongAdder[ResultSource.values().length];
+
+    public MlFileProcessor(final Projection projection, final ResultCache cache, final CategoryModel model, final int topK)
+    {
+        this(projection.config(), () -> projection, cache, model, topK);
+    }
+
+    /**
+     * @param projection made on first use: a re-run whose files are all cached never builds the
+     *     64 MiB matrix (a few hundred ms)
+     */
+    public MlFileProcessor(final EmbeddingConfig config, final Supplier<Projection> projection, final ResultCache cache, final CategoryModel model,
+        final int topK)
+    {
+        this.config = config;
+        this.projection = projection;
+        this.cache = cache;
+        this.model = model;
+        this.topK = topK;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(this.config, this.projection));
+        for (int i = 0; i < bySource.length; i++)
+        {
+            bySource[i] = new LongAdder();
+        }
+    }
+
+    /** Files settled from each source so far. */
+    long count(final ResultSource source)
+    {
+        return bySource[source.ordinal()].sum();
+    }
+
+    @Override
+    public void process(final Batch batch)
+    {
+        final Scratch own = scratch.get();
+        own.reset(batch.size());
+        int slots = 0;
+        for (int i = 0; i < batch.size(); i++)
+        {
+            if (batch.isAbandoned())
+            {
+                return;
+            }
+            final Item item = batch.item(i);
+            if (item.attachment() instanceof WalkedEntry entry && entry.prejudged())
+            {
+                batch.fail(i, entry.failureReason());
+                continue;
+            }
+            try
+            {
+                if (!look(batch, i, item.path(), own, slots))
+                {
+                    return;
+                }
+                if (own.slotOf[i] == slots)
+                {
+                    slots++;
+                }
+            }
+            catch (final NoSuchFileException e)
+            {
+                batch.fail(i, StatFileProcessor.VANISHED);
+            }
+            catch (final AccessDeniedException e)
+            {
+                batch.fail(i, "permission denied");
+            }
+            catch (final IOException e)
+            {
+                batch.fail(i, "read error: " + StatFileProcessor.reasonOf(e));
+            }
+        }
+        if (slots > 0)
+        {
+            own.embedder().embed(own.features, slots, own.out);
+        }
+        settle(batch, own);
+    }
+
+    /**
+     * Resolves item {@code index} from the cache, or analyses it into feature slot {@code slot} and
+     * marks it for embedding. Returns false when the batch was abandoned mid-file.
+     */
+    private boolean look(final Batch batch, final int index, final Path path, final Scratch own, final int slot) throws IOException
+    {
+        if (path == null)
+        {
+            batch.fail(index, "no file path");
+            return true;
+        }
+        final BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!attrs.isRegularFile())
+        {
+            batch.fail(index, "not a regular file: " + FileKind.describe(path) + " (changed since the walk)");
+            return true;
+        }
+        final String key = path.toAbsolutePath().toString();
+        final long size = attrs.size();
+        final long mtime = attrs.lastModifiedTime().toMillis();
+        final byte[] known = cache.knownHash(key, size, mtime);
+        if (known != null)
+        {
+            final CachedResult hit = cache.get(known);
+            if (hit != null)
+            {
+                own.ready[index] = result(hit.analysis(), known, hit.embedding(), ResultSource.FAST_PATH);
+                return true;
+            }
+        }
+        final SparseFeatures features = own.features[slot];
+        final FileAnalysis analysis = own.analyzer.analyze(path, features, batch::isAbandoned);
+        if (analysis == null)
+        {
+            return false;
+        }
+        final byte[] hash = own.analyzer.contentHash();
+        final CachedResult hit = cache.get(hash);
+        if (hit != null)
+        {
+            cache.put(key, size, mtime, hash, hit);
+            own.ready[index] = result(hit.analysis(), hash, hit.embedding(), ResultSource.CACHED_CONTENT);
+            return true;
+        }
+        own.key[index] = key;
+        own.size[index] = size;
+        own.mtime[index] = mtime;
+        own.hash[index] = hash;
+        own.analysis[index] = analysis;
+        if (analysis.kind() != ContentKind.TEXT)
+        {
+            return true;
+        }
+        for (int j = 0; j < index; j++)
+        {
+            if (own.slotOf[j] >= 0 && Arrays.equals(own.hash[j], hash))
+            {
+                own.duplicateOf[index] = j;
+                return true;
+            }
+        }
+        own.slotOf[index] = slot;
+        return true;
+    }
+
+    private void settle(final Batch batch, final Scratch own)
+    {
+        for (int i = 0; i < batch.size(); i++)
+        {
+            FileResult ready = own.ready[i];
+            if (ready == null && own.analysis[i] != null)
+            {
+                final int from = own.duplicateOf[i] >= 0 ? own.duplicateOf[i] : i;
+                final float[] embedding = own.slotOf[from] >= 0 ? own.out[own.slotOf[from]].clone() : null;
+                final FileAnalysis analysis = own.analysis[i];
+                cache.put(own.key[i], own.size[i], own.mtime[i], own.hash[i], new CachedResult(analysis, embedding));
+                ready = result(analysis, own.hash[i], embedding, from == i ? ResultSource.COMPUTED : ResultSource.DUPLICATE);
+            }
+            if (ready != null)
+            {
+                bySource[ready.source().ordinal()].increment();
+                batch.succeed(i, ready);
+            }
+        }
+        own.release();
+    }
+
+    private FileResult result(final FileAnalysis analysis, final byte[] hash, final float[] embedding, final ResultSource source)
+    {
+        final List<Category> categories = model != null && embedding != null ? model.topK(embedding, topK) : List.of();
+        return new FileResult(analysis, hash, embedding, categories, source);
+    }
+
+    /** Per worker thread; arrays grow to the largest batch seen and are reused. */
+    private static final class Scratch
+    {
+        final FileAnalyzer analyzer;
+        final EmbeddingConfig config;
+        private final Supplier<Projection> projection;
+        private BatchEmbedder embedder;
+        SparseFeatures[] features = new SparseFeatures[0];
+        float[][] out = new float[0][];
+        FileResult[] ready = new FileResult[0];
+        FileAnalysis[] analysis = new FileAnalysis[0];
+        byte[][] hash = new byte[0][];
+        String[] key = new String[0];
+        long[] size = new long[0];
+        long[] mtime = new long[0];
+        int[] slotOf = new int[0];
+        int[] duplicateOf = new int[0];
+
+        Scratch(final EmbeddingConfig config, final Supplier<Projection> projection)
+        {
+            this.config = config;
+            this.projection = projection;
+            this.analyzer = new FileAnalyzer(config);
+        }
+
+        BatchEmbedder embedder()
+        {
+            if (embedder == null)
+            {
+                embedder = new BatchEmbedder(projection.get());
+            }
+            return embedder;
+        }
+
+        void reset(final int n)
+        {
+            if (features.length < n)
+            {
+                final int old = features.length;
+                features = Arrays.copyOf(features, n);
+                out = Arrays.copyOf(out, n);
+                for (int i = old; i < n; i++)
+                {
+                    features[i] = new SparseFeatures(config);
+                    out[i] = new float[config.dims()];
+                }
+                ready = new FileResult[n];
+                analysis = new FileAnalysis[n];
+                hash = new byte[n][];
+                key = new String[n];
+                size = new long[n];
+                mtime = new long[n];
+                slotOf = new int[n];
+                duplicateOf = new int[n];
+            }
+            Arrays.fill(slotOf, -1);
+            Arrays.fill(duplicateOf, -1);
+            release();
+        }
+
+        /** Drops references so results and paths outlive neither their batch nor an abandoned one. */
+        void release()
+        {
+            Arrays.fill(ready, null);
+            Arrays.fill(analysis, null);
+            Arrays.fill(hash, null);
+            Arrays.fill(key, null);
+        }
+    }
+}

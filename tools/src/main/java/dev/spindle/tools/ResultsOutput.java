@@ -1,0 +1,133 @@
+package dev.spindle.tools;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.Locale;
+
+import dev.spindle.engine.Item;
+import dev.spindle.engine.Outcome;
+import dev.spindle.engine.OutcomeListener;
+import dev.spindle.tools.ml.Category;
+import dev.spindle.tools.ml.FileAnalysis;
+import dev.spindle.tools.ml.FileResult;
+import dev.spindle.tools.ml.NpyWriter;
+
+/**
+ * {@code --out DIR}: every outcome becomes one {@code index.jsonl} line, and every embedded file one
+ * row of {@code embeddings.npy}, written as outcomes arrive (completion order, not walk order: the
+ * line's "row" links them). Outcomes come from every worker, so writes take one lock; that costs
+ * far less than the file work behind each outcome.
+ */
+final class ResultsOutput implements OutcomeListener, Closeable
+{
+    static final String MATRIX = "embeddings.npy";
+    static final String INDEX = "index.jsonl";
+
+    private final NpyWriter matrix;
+    private final Writer index;
+    private IOException failure;
+
+    private ResultsOutput(final NpyWriter matrix, final Writer index)
+    {
+        this.matrix = matrix;
+        this.index = index;
+    }
+
+    static ResultsOutput create(final Path dir, final int dims) throws IOException
+    {
+        Files.createDirectories(dir);
+        final NpyWriter matrix = new NpyWriter(dir.resolve(MATRIX), dims);
+        try
+        {
+            return new ResultsOutput(matrix, new BufferedWriter(Files.newBufferedWriter(dir.resolve(INDEX), StandardCharsets.UTF_8), 1 << 16));
+        }
+        catch (final IOException e)
+        {
+            matrix.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public synchronized void onOutcome(final Item item, final Outcome outcome, final Object result, final String reason)
+    {
+        if (failure != null)
+        {
+            return;
+        }
+        try
+        {
+            write(item, outcome, result, reason);
+        }
+        catch (final IOException e)
+        {
+            failure = e;
+        }
+    }
+
+    private void write(final Item item, final Outcome outcome, final Object result, final String reason) throws IOException
+    {
+        final Path seen = item.attachment() instanceof WalkedEntry entry ? entry.seen() : item.path();
+        index.write("{\"path\": ");
+        JsonText.appendQuoted(index, seen != null ? PathText.display(seen) : item.key());
+        final String uri = PathText.uriIfLossy(seen);
+        if (uri != null)
+        {
+            index.write(", \"path_uri\": ");
+            JsonText.appendQuoted(index, uri);
+        }
+        index.write(", \"status\": \"" + outcome.name().toLowerCase(Locale.ROOT) + "\"");
+        if (outcome != Outcome.SUCCEEDED)
+        {
+            index.write(", \"reason\": ");
+            JsonText.appendQuoted(index, reason == null ? "" : reason);
+            index.write(", \"size\": " + item.sizeBytes() + ", \"row\": null}\n");
+            return;
+        }
+        final FileResult file = (FileResult) result;
+        final FileAnalysis analysis = file.analysis();
+        index.write(", \"size\": " + analysis.bytes()
+            + ", \"kind\": \"" + analysis.kind().name().toLowerCase(Locale.ROOT) + "\""
+            + ", \"lines\": " + analysis.lines()
+            + ", \"tokens\": " + analysis.tokens()
+            + ", \"entropy\": " + JsonText.number(analysis.entropy())
+            + ", \"truncated\": " + analysis.truncated()
+            + ", \"sha256\": \"" + HexFormat.of().formatHex(file.contentHash()) + "\""
+            + ", \"source\": \"" + file.source().jsonName() + "\""
+            + ", \"row\": " + (file.embedding() != null ? Long.toString(matrix.append(file.embedding())) : "null")
+            + ", \"categories\": [");
+        boolean first = true;
+        for (final Category category : file.categories())
+        {
+            index.write(first ? "{\"name\": " : ", {\"name\": ");
+            first = false;
+            JsonText.appendQuoted(index, category.name());
+            index.write(", \"score\": " + JsonText.number(category.score()) + "}");
+        }
+        index.write("]}\n");
+    }
+
+    synchronized long rows()
+    {
+        return matrix.rows();
+    }
+
+    /** Finishes both files; throws the first write error met during the run, if any. */
+    @Override
+    public synchronized void close() throws IOException
+    {
+        try (matrix; index)
+        {
+            if (failure != null)
+            {
+                throw new IOException("writing the results failed: " + failure.getMessage(), failure);
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.spindle.tools.ml;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Appends float32 rows to a NumPy {@code .npy} file (format 1.0, little-endian, C order) whose row
+ * count is unknown until the end: the header is written at a fixed 128 bytes with the shape padded,
+ * and rewritten with the real count at close. A process killed mid-run leaves a file that loads as
+ * zero rows (its data is still there, after the header); not thread-safe — callers serialise.
+ */
+public final class NpyWriter implements Closeable
+{
+    static final int HEADER_BYTES = 128;
+    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0};
+
+    private final FileChannel channel;
+    private final int columns;
+    private final ByteBuffer row;
+    private long rows;
+
+    public NpyWriter(final Path file, final int columns) throws IOException
+    {
+        this.columns = columns;
+        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        this.row = ByteBuffer.allocate(columns * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        writeHeader();
+        channel.position(HEADER_BYTES);
+    }
+
+    /** Appends one row (its length must be the column count) and returns its index. */
+    public long append(final float[] values) throws IOException
+    {
+        if (values.length != columns)
+        {
+            throw new IllegalArgumentException("row has " + values.length + " values, the matrix " + columns + " columns");
+        }
+        row.clear();
+        row.asFloatBuffer().put(values);
+        row.limit(columns * Float.BYTES);
+        while (row.hasRemaining())
+        {
+            channel.write(row);
+        }
+        return rows++;
+    }
+
+    public long rows()
+    {
+        return rows;
+    }
+
+    @Override
+    public void close() throws IOException
+    {
+        try (channel)
+        {
+            writeHeader();
+        }
+    }
+
+    private void writeHeader() throws IOException
+    {
+        final String dict = String.format(Locale.ROOT, "{'descr': '<f4', 'fortran_order': False, 'shape': (%d, %d), }", rows, columns);
+        final int headerLength = HEADER_BYTES - MAGIC.length - 2;
+        final byte[] text = new byte[headerLength];
+        Arrays.fill(text, (byte) ' ');
+        final byte[] dictBytes = dict.getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(dictBytes, 0, text, 0, dictBytes.length);
+        text[headerLength - 1] = '\n';
+        final ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        header.put(MAGIC).putShort((short) headerLength).put(text).flip();
+        long at = 0;
+        while (header.hasRemaining())
+        {
+            at += channel.write(header, at);
+        }
+    }
+}
