@@ -97,8 +97,18 @@ class MlRunCommandTest
         final Path json = base.resolve("report.json");
         assertEquals(ExitCodes.OK, CliRun.of("run", tree.toString(), "--cache", cache).exitCode());
 
-        final CliRun again = CliRun.of("run", tree.toString(), "--cache", cache, "--json", json.toString());
+        final java.util.concurrent.atomic.LongAdder markedCached = new java.util.concurrent.atomic.LongAdder();
+        final RunCommand observed = new RunCommand();
+        observed.observer = (item, outcome, result, reason) ->
+        {
+            if (item.hasFlag(dev.spindle.engine.Item.HAS_EMBEDDING))
+            {
+                markedCached.increment();
+            }
+        };
+        final CliRun again = CliRun.with(observed, "run", tree.toString(), "--cache", cache, "--json", json.toString());
         assertEquals(ExitCodes.OK, again.exitCode(), again.err());
+        assertEquals(24, markedCached.sum(), "the walker marks cached files so the scorer charges them little");
         Map<String, Object> ml = map(MiniJson.object(Files.readString(json, StandardCharsets.UTF_8)).get("ml"));
         assertEquals(24L, count(ml, "fast_path"), ml.toString());
         assertEquals(0L, count(ml, "computed"));

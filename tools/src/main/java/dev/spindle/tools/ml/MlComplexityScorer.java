@@ -4,18 +4,19 @@ import dev.spindle.engine.ComplexityScorer;
 import dev.spindle.engine.Item;
 
 /**
- * The ML processor's cost, calibrated on real runs ({@code MlCostCalibration}, bench/RESULTS.md):
- * a file costs a fixed part plus its analysed text (up to the cap) plus a little per byte past the cap
- * (hashed, never tokenised); a file the cache holds unchanged costs a stat and a look-up. One unit is
- * about {@link #NANOS_PER_UNIT} ns on the calibration machine, so budgets read as time.
+ * The ML processor's cost per file, from {@code MlCostCalibration}'s fit on a generated tree (bench/RESULTS.md):
+ * a fixed part (open, hash, featurise overheads, its share of the embedding) plus its analysed text (up
+ * to the cap) plus hashing the bytes past the cap; a file the cache holds unchanged costs a stat and two
+ * look-ups. One unit is about {@link #NANOS_PER_UNIT} ns on the calibration machine, so budgets read as time.
+ * The trade-off: it cannot know a file is binary (cheap) before reading it, so binaries are overcharged.
  */
 public final class MlComplexityScorer implements ComplexityScorer
 {
     public static final double NANOS_PER_UNIT = 10_000;
-    static final double PER_FILE = 2.0;
-    static final double PER_TEXT_KIB = 1.0;
-    static final double PER_MIB_PAST_CAP = 50.0;
-    static final double CACHED = 0.1;
+    static final double PER_FILE = 15.0;
+    static final double PER_TEXT_KIB = 4.5;
+    static final double PER_MIB_PAST_CAP = 160.0;
+    static final double CACHED = 2.0;
 
     private final long capBytes;
 
