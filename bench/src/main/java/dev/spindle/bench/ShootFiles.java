@@ -34,7 +34,9 @@ import dev.spindle.tools.ml.cache.ResultCache;
  * {@code MlFileProcessor}, embedding each batch in one blocked multiply; the executor, fork-join and the
  * seed's pool run one task per file, i.e. the same analysis and an embedding of a batch of one. Each
  * engine's busy time is its own measured processing time, so makespan / LB judges its scheduling of
- * its own work, and items/s compares the engines.
+ * its own work, and items/s compares the engines. Both Spindles start from the ML processor's defaults
+ * (budget {@link MlComplexityScorer#DEFAULT_BUDGET}, {@link MlComplexityScorer#DEFAULT_MAX_ITEMS} files);
+ * spindle-fixed keeps them.
  */
 final class ShootFiles
 {
@@ -113,10 +115,12 @@ final class ShootFiles
         {
             final long start = System.nanoTime();
             ml.process(batch);
-            probe.meter.stripe().busy(System.nanoTime() - start);
+            probe.meter.stripe().busy(System.nanoTime() - start, batch.size());
         };
         final SpindleBuilder b = Spindle.builder(timed)
             .complexityScorer(new MlComplexityScorer(CONFIG))
+            .complexityBudget(MlComplexityScorer.DEFAULT_BUDGET)
+            .maxBatchItems(MlComplexityScorer.DEFAULT_MAX_ITEMS)
             .workers(workers)
             .ringSize(ShootoutConfig.RING_SIZE)
             .singleProducer(true)
@@ -136,7 +140,7 @@ final class ShootFiles
         }
         else
         {
-            b.complexityBudget(ShootEngines.FIXED_BUDGET).maxBatchItems(ShootEngines.MAX_BATCH_ITEMS).fixedKnobs();
+            b.fixedKnobs();
         }
         final Spindle spindle = b.build().start();
         final WorkItem item = new WorkItem();

@@ -258,12 +258,18 @@ public final class SkewedWorkload
         /** Adds one item's measured time. */
         public void busy(final long nanos)
         {
+            busy(nanos, 1);
+        }
+
+        /** Adds the measured time of {@code items} items processed together (a batch: the longest "item" is the batch). */
+        public void busy(final long nanos, final int items)
+        {
             CELLS.setRelease(cells, BUSY, cells[BUSY] + nanos);
             if (nanos > cells[MAX])
             {
                 CELLS.setRelease(cells, MAX, nanos);
             }
-            CELLS.setRelease(cells, BURNED, cells[BURNED] + 1);
+            CELLS.setRelease(cells, BURNED, cells[BURNED] + items);
         }
 
         /** Counts one outcome, delivered at {@code nowNanos}. */

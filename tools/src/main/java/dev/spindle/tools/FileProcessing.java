@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import dev.spindle.engine.BatchProcessor;
 import dev.spindle.engine.ComplexityScorer;
 import dev.spindle.engine.Item;
+import dev.spindle.engine.SpindleBuilder;
 import dev.spindle.engine.OutcomeListener;
 import dev.spindle.tools.ml.CategoryModel;
 import dev.spindle.tools.ml.EmbeddingConfig;
@@ -113,9 +114,15 @@ final class FileProcessing implements Closeable
         return processor;
     }
 
-    ComplexityScorer scorer()
+    /** The processor's scorer, and for ml a starting batch shape that amortises the per-batch matrix pass. */
+    SpindleBuilder configure(final SpindleBuilder builder)
     {
-        return scorer;
+        builder.complexityScorer(scorer);
+        if (ml != null)
+        {
+            builder.complexityBudget(MlComplexityScorer.DEFAULT_BUDGET).maxBatchItems(MlComplexityScorer.DEFAULT_MAX_ITEMS);
+        }
+        return builder;
     }
 
     /**

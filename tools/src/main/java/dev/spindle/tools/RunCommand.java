@@ -186,10 +186,9 @@ final class RunCommand implements Callable<Integer>
 
     private Spindle engine(final RunTally tally, final JournalTap tap, final FileProcessing files)
     {
-        final SpindleBuilder builder = Spindle.builder(processorDecorator.apply(files.processor()))
+        final SpindleBuilder builder = files.configure(Spindle.builder(processorDecorator.apply(files.processor())))
             .listener(tally)
             .journal(tap)
-            .complexityScorer(files.scorer())
             .backpressure(Backpressure.BLOCK)
             .singleProducer(true)
             .threadNamePrefix("spindle-run");

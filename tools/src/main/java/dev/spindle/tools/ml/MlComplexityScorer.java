@@ -13,6 +13,12 @@ import dev.spindle.engine.Item;
 public final class MlComplexityScorer implements ComplexityScorer
 {
     public static final double NANOS_PER_UNIT = 10_000;
+    /**
+     * A starting budget of ~10 ms of work: the embedding streams the union of a batch's matrix rows
+     * (~1 ms measured per batch), so batches much smaller than this pay it over too few files.
+     */
+    public static final double DEFAULT_BUDGET = 1_000;
+    public static final int DEFAULT_MAX_ITEMS = 128;
     static final double PER_FILE = 15.0;
     static final double PER_TEXT_KIB = 4.5;
     static final double PER_MIB_PAST_CAP = 160.0;
