@@ -13,6 +13,7 @@ import dev.spindle.engine.Outcome;
 import dev.spindle.tools.ml.CategoryModel;
 import dev.spindle.tools.ml.FileResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -35,17 +36,8 @@ final class EvaluateCommand implements Callable<Integer>
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model from 'spindle train'.")
     Path model;
 
-    @Option(names = "--labels", required = true, paramLabel = "DIR", description = "Held-out files, one folder per category.")
-    Path labels;
-
-    @Option(names = "--workers", paramLabel = "N", description = "Worker threads (default: sized from cores and heap).")
-    Integer workers;
-
-    @Option(names = "--no-cache", description = "Use no persistent cache.")
-    boolean noCache;
-
-    @Option(names = "--cache", paramLabel = "DIR", description = "Result cache directory (default as for 'spindle run').")
-    Path cache;
+    @Mixin
+    LabelledRuns tree = new LabelledRuns();
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
@@ -66,16 +58,16 @@ final class EvaluateCommand implements Callable<Integer>
         }
         final String majority = loaded.majorityCategory();
         final Map<String, long[]> perCategory = new TreeMap<>(); // truth -> {files, correct, majorityHits}
-        final RunCommand run = LabelledRuns.command(spec, labels, workers, null, noCache, cache, model);
+        final RunCommand run = tree.command(spec, null, model);
         run.verb = "evaluate";
-        final LabelledTree tree = new LabelledTree(run.root());
+        final LabelledTree labelled = new LabelledTree(run.root());
         run.observer = (item, outcome, result, reason) ->
         {
             if (outcome != Outcome.SUCCEEDED || !(result instanceof FileResult file) || file.categories().isEmpty())
             {
                 return;
             }
-            final String truth = tree.categoryOf(item);
+            final String truth = labelled.categoryOf(item);
             if (truth == null)
             {
                 return;
@@ -105,7 +97,7 @@ final class EvaluateCommand implements Callable<Integer>
         }
         if (files == 0)
         {
-            err.println("spindle evaluate: no text file in a category folder under " + labels + " to score");
+            err.println("spindle evaluate: no text file in a category folder under " + tree.labels + " to score");
             return ExitCodes.INCOMPLETE;
         }
         out.printf(Locale.ROOT, "spindle evaluate: %,d files in %d categories%n", files, perCategory.size());

@@ -3,16 +3,27 @@ package dev.spindle.tools;
 import java.nio.file.Path;
 
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 
-/** Train and evaluate walk a labelled tree with the ML processor, exactly as {@code spindle run} would. */
+/**
+ * The options train and evaluate share (a picocli mixin), and the run both make of a labelled tree:
+ * the ML processor over DIR/CATEGORY/..., exactly as {@code spindle run} would.
+ */
 final class LabelledRuns
 {
-    private LabelledRuns()
-    {
-    }
+    @Option(names = "--labels", required = true, paramLabel = "DIR", description = "One folder per category.")
+    Path labels;
 
-    static RunCommand command(final CommandSpec spec, final Path labels, final Integer workers, final Integer textCap, final boolean noCache,
-        final Path cache, final Path model)
+    @Option(names = "--workers", paramLabel = "N", description = "Worker threads (default: sized from cores and heap).")
+    Integer workers;
+
+    @Option(names = "--no-cache", description = "Use no persistent cache.")
+    boolean noCache;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "Result cache directory (default as for 'spindle run').")
+    Path cache;
+
+    RunCommand command(final CommandSpec spec, final Integer textCap, final Path model)
     {
         final RunCommand run = new RunCommand();
         run.spec = spec;

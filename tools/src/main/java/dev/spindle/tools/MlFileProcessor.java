@@ -1,10 +1,6 @@
 package dev.spindle.tools;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
@@ -88,9 +84,8 @@ public final class MlFileProcessor implements BatchProcessor
                 return;
             }
             final Item item = batch.item(i);
-            if (item.attachment() instanceof WalkedEntry entry && entry.prejudged())
+            if (FileGate.settledUnopened(batch, i, item))
             {
-                batch.fail(i, entry.failureReason());
                 continue;
             }
             try
@@ -104,17 +99,9 @@ public final class MlFileProcessor implements BatchProcessor
                     slots++;
                 }
             }
-            catch (final NoSuchFileException e)
-            {
-                batch.fail(i, StatFileProcessor.VANISHED);
-            }
-            catch (final AccessDeniedException e)
-            {
-                batch.fail(i, "permission denied");
-            }
             catch (final IOException e)
             {
-                batch.fail(i, "read error: " + StatFileProcessor.reasonOf(e));
+                batch.fail(i, FileGate.failure(e));
             }
         }
         if (slots > 0)
@@ -130,15 +117,9 @@ public final class MlFileProcessor implements BatchProcessor
      */
     private boolean look(final Batch batch, final int index, final Path path, final Scratch own, final int slot) throws IOException
     {
-        if (path == null)
+        final BasicFileAttributes attrs = FileGate.regularFile(batch, index, path);
+        if (attrs == null)
         {
-            batch.fail(index, "no file path");
-            return true;
-        }
-        final BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        if (!attrs.isRegularFile())
-        {
-            batch.fail(index, "not a regular file: " + FileKind.describe(path) + " (changed since the walk)");
             return true;
         }
         final String key = path.toAbsolutePath().toString();

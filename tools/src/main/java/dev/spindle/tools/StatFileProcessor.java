@@ -3,14 +3,10 @@ package dev.spindle.tools;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -22,13 +18,12 @@ import dev.spindle.engine.Item;
 
 /**
  * Streams each file once through a fixed per-thread buffer to get its size, line count, SHA-256 and
- * a text/binary sniff, so memory does not grow with file size. Opens nothing that is not a regular
- * file at the moment it looks (an lstat just before the open; a swap in that window is not caught).
+ * a text/binary sniff, so memory does not grow with file size. Opens only regular files ({@link FileGate}).
  */
 public final class StatFileProcessor implements BatchProcessor
 {
     static final int BUFFER_BYTES = 64 * 1024;
-    static final String VANISHED = "vanished before processing";
+    static final String VANISHED = FileGate.VANISHED;
 
     /** Check for a watchdog abandon every this many buffers (4 MiB). */
     private static final int ABANDON_CHECK_BUFFERS = 64;
@@ -46,28 +41,19 @@ public final class StatFileProcessor implements BatchProcessor
                 return;
             }
             final Item item = batch.item(i);
-            if (item.attachment() instanceof WalkedEntry entry && entry.prejudged())
+            if (!FileGate.settledUnopened(batch, i, item))
             {
-                batch.fail(i, entry.failureReason());
-                continue;
+                settle(batch, i, item.path(), own);
             }
-            settle(batch, i, item.path(), own);
         }
     }
 
     private static void settle(final Batch batch, final int index, final Path path, final Scratch own)
     {
-        if (path == null)
-        {
-            batch.fail(index, "no file path");
-            return;
-        }
         try
         {
-            final BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (!attrs.isRegularFile())
+            if (FileGate.regularFile(batch, index, path) == null)
             {
-                batch.fail(index, "not a regular file: " + FileKind.describe(path) + " (changed since the walk)");
                 return;
             }
             final FileStats stats = stat(path, own, batch::isAbandoned);
@@ -76,17 +62,9 @@ public final class StatFileProcessor implements BatchProcessor
                 batch.succeed(index, stats);
             }
         }
-        catch (final NoSuchFileException e)
-        {
-            batch.fail(index, VANISHED);
-        }
-        catch (final AccessDeniedException e)
-        {
-            batch.fail(index, "permission denied");
-        }
         catch (final IOException e)
         {
-            batch.fail(index, "read error: " + reasonOf(e));
+            batch.fail(index, FileGate.failure(e));
         }
     }
 

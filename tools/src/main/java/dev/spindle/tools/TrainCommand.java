@@ -15,6 +15,7 @@ import dev.spindle.tools.ml.CentroidTrainer;
 import dev.spindle.tools.ml.EmbeddingConfig;
 import dev.spindle.tools.ml.FileResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -34,23 +35,14 @@ final class TrainCommand implements Callable<Integer>
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--labels", required = true, paramLabel = "DIR", description = "One folder per category.")
-    Path labels;
+    @Mixin
+    LabelledRuns tree = new LabelledRuns();
 
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "Where to write the model.")
     Path model;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Worker threads (default: sized from cores and heap).")
-    Integer workers;
-
     @Option(names = "--text-cap", paramLabel = "BYTES", description = "How much of each file's start is embedded (default: 262144).")
     Integer textCap;
-
-    @Option(names = "--no-cache", description = "Use no persistent cache.")
-    boolean noCache;
-
-    @Option(names = "--cache", paramLabel = "DIR", description = "Result cache directory (default as for 'spindle run').")
-    Path cache;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
@@ -72,16 +64,16 @@ final class TrainCommand implements Callable<Integer>
         final EmbeddingConfig config = textCap == null ? EmbeddingConfig.DEFAULT : EmbeddingConfig.DEFAULT.withTextCap(textCap);
         final CentroidTrainer trainer = new CentroidTrainer(config);
         final LongAdder unlabelled = new LongAdder();
-        final RunCommand run = LabelledRuns.command(spec, labels, workers, textCap, noCache, cache, null);
+        final RunCommand run = tree.command(spec, textCap, null);
         run.verb = "train";
-        final LabelledTree tree = new LabelledTree(run.root());
+        final LabelledTree labelled = new LabelledTree(run.root());
         run.observer = (item, outcome, result, reason) ->
         {
             if (outcome != Outcome.SUCCEEDED || !(result instanceof FileResult file) || file.embedding() == null)
             {
                 return;
             }
-            final String category = tree.categoryOf(item);
+            final String category = labelled.categoryOf(item);
             if (category == null)
             {
                 unlabelled.increment();
@@ -96,12 +88,12 @@ final class TrainCommand implements Callable<Integer>
         }
         if (unlabelled.sum() > 0)
         {
-            err.printf(Locale.ROOT, "spindle train: %,d text files directly in %s belong to no category and were not used%n", unlabelled.sum(), labels);
+            err.printf(Locale.ROOT, "spindle train: %,d text files directly in %s belong to no category and were not used%n", unlabelled.sum(), tree.labels);
         }
         if (trainer.categories().size() < 2)
         {
             err.printf(Locale.ROOT, "spindle train: %s has %d categories with text files; a model needs at least 2 (DIR/CATEGORY/files)%n",
-                labels, trainer.categories().size());
+                tree.labels, trainer.categories().size());
             return ExitCodes.INCOMPLETE;
         }
         final CategoryModel built = trainer.build();
