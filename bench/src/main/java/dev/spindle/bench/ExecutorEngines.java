@@ -2,6 +2,9 @@ package dev.spindle.bench;
 
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,7 +27,20 @@ final class ExecutorEngines
         return executor;
     }
 
-    static void stop(final String engine, final ThreadPoolExecutor executor) throws InterruptedException
+    /** A ForkJoinPool whose workers carry the engine's thread prefix (CPU accounting finds them by name). */
+    static ForkJoinPool startForkJoin(final String engine, final int workers)
+    {
+        final String prefix = RunSupport.threadPrefix(engine) + "-worker-";
+        final AtomicInteger next = new AtomicInteger();
+        return new ForkJoinPool(workers, pool ->
+        {
+            final ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            thread.setName(prefix + next.getAndIncrement());
+            return thread;
+        }, null, false);
+    }
+
+    static void stop(final String engine, final ExecutorService executor) throws InterruptedException
     {
         executor.shutdown();
         if (!executor.awaitTermination(5, TimeUnit.MINUTES))

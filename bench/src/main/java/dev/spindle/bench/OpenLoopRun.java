@@ -5,7 +5,7 @@ import dev.spindle.engine.OutcomeListener;
 import dev.spindle.engine.PerformanceReport;
 import dev.spindle.engine.Spindle;
 import dev.spindle.engine.WorkItem;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -43,10 +43,11 @@ final class OpenLoopRun
         final LongAdder notSucceeded = new LongAdder();
         final Sender sender;
         Spindle spindle = null;
-        ThreadPoolExecutor executor = null;
-        if ("executor".equals(engine))
+        ExecutorService executor = null;
+        if ("executor".equals(engine) || "forkjoin".equals(engine))
         {
-            final ThreadPoolExecutor ex = ExecutorEngines.start(engine, config.workers);
+            final ExecutorService ex = "executor".equals(engine) ? ExecutorEngines.start(engine, config.workers)
+                : ExecutorEngines.startForkJoin(engine, config.workers);
             executor = ex;
             sender = (id, cost) -> ex.execute(() ->
             {

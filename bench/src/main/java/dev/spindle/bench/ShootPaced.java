@@ -8,12 +8,13 @@ import java.util.Map;
  * The open-loop rows of {@link EngineShootout}: skewed work offered at a share (50 %, 90 %) of Spindle's
  * closed-batch items/s of this run, through {@link OpenLoopRun} (item i due at start + i / rate, latency
  * from the due time, so coordinated omission is corrected; figures after the settling time). Spindle tuned
- * runs {@code tuneForLatency(5 ms)} here, spindle-fixed the closed runs' fixed knobs. ForkJoinPool, the
- * seed (a whole-array calculate() has no arrival stream) and the Disruptor are not in the paced runs.
+ * runs {@code tuneForLatency(5 ms)} here, spindle-fixed the closed runs' fixed knobs; the executor and
+ * ForkJoinPool take one task per item. The seed (a whole-array calculate() has no arrival stream) and the
+ * Disruptor are not in the paced runs.
  */
 final class ShootPaced
 {
-    static final List<String> ENGINES = List.of("spindle-tuned", "spindle-fixed", "executor");
+    static final List<String> ENGINES = List.of("spindle-tuned", "spindle-fixed", "executor", "forkjoin");
 
     private ShootPaced()
     {
@@ -36,7 +37,7 @@ final class ShootPaced
                 {
                     continue;
                 }
-                final String inner = "spindle-tuned".equals(engine) ? "tuner-latency" : "spindle-fixed".equals(engine) ? "fixed-large" : "executor";
+                final String inner = "spindle-tuned".equals(engine) ? "tuner-latency" : "spindle-fixed".equals(engine) ? "fixed-large" : engine;
                 open.run(inner, work, rate, Math.min(0.5, seconds / 4), 0); // untimed warm-up at this rate
                 System.gc();
                 Thread.sleep(200);
