@@ -141,7 +141,12 @@ final class FileProcessing implements Closeable
             {
                 final Path path = item.path();
                 final long mtime = Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS).toMillis();
-                item.flag(Item.HAS_EMBEDDING, cache.knownHash(path.toAbsolutePath().toString(), item.sizeBytes(), mtime) != null);
+                final byte[] hash = cache.knownHash(path.toAbsolutePath().toString(), item.sizeBytes(), mtime);
+                item.flag(Item.HAS_EMBEDDING, hash != null);
+                if (hash != null && item.attachment() instanceof WalkedEntry entry)
+                {
+                    item.attachment(entry.withCached(mtime, hash));
+                }
             }
             catch (final IOException e)
             {

@@ -90,7 +90,7 @@ public final class MlFileProcessor implements BatchProcessor
             }
             try
             {
-                if (!look(batch, i, item.path(), own, slots))
+                if (!look(batch, i, item, own, slots))
                 {
                     return;
                 }
@@ -115,8 +115,9 @@ public final class MlFileProcessor implements BatchProcessor
      * Resolves item {@code index} from the cache, or analyses it into feature slot {@code slot} and
      * marks it for embedding. Returns false when the batch was abandoned mid-file.
      */
-    private boolean look(final Batch batch, final int index, final Path path, final Scratch own, final int slot) throws IOException
+    private boolean look(final Batch batch, final int index, final Item item, final Scratch own, final int slot) throws IOException
     {
+        final Path path = item.path();
         final BasicFileAttributes attrs = FileGate.regularFile(batch, index, path);
         if (attrs == null)
         {
@@ -125,7 +126,8 @@ public final class MlFileProcessor implements BatchProcessor
         final String key = path.toAbsolutePath().toString();
         final long size = attrs.size();
         final long mtime = attrs.lastModifiedTime().toMillis();
-        final byte[] known = cache.knownHash(key, size, mtime);
+        final byte[] walked = item.attachment() instanceof WalkedEntry entry ? entry.cachedHashIfUnchanged(item.sizeBytes(), size, mtime) : null;
+        final byte[] known = walked != null ? walked : cache.knownHash(key, size, mtime);
         if (known != null)
         {
             final CachedResult hit = cache.get(known);
