@@ -19,7 +19,7 @@ import java.util.Map;
  * Each closed run is preceded by an untimed warm-up of the same engine on the same workload; one run each.
  * <p>
  * Run: {@code bin/spindle bench shootout [--quick] [--out DIR] [--workloads a,b] [--engines a,b] [--workers N]
- * [--seed S] [--items N] [--paced-seconds S]}, or {@code java <spindle.jvm.flags> -cp bench/target/benchmarks.jar dev.spindle.bench.EngineShootout ...}.
+ * [--seed S] [--items N] [--paced-seconds S] [--interval-ms MS]}, or {@code java <spindle.jvm.flags> -cp bench/target/benchmarks.jar dev.spindle.bench.EngineShootout ...}.
  * Writes a markdown table to stdout and {@code DIR/shootout.json}.
  */
 public final class EngineShootout
@@ -41,6 +41,10 @@ public final class EngineShootout
         final List<String> engines = Options.list(o.getOrDefault("engines", String.join(",", ENGINES)));
         final List<String> workloads = Options.list(o.getOrDefault("workloads", String.join(",", WORKLOADS)));
         final int items = Integer.parseInt(o.getOrDefault("items", "0"));
+        if (o.containsKey("interval-ms"))
+        {
+            ShootEngines.tunerInterval = java.time.Duration.ofMillis(Long.parseLong(o.get("interval-ms")));
+        }
         System.out.printf(Locale.ROOT, "# EngineShootout %s%n%n%s, %d cores, %s %s, %d workers, load average %.2f, args: %s%n%n", Instant.now(),
             quick ? "quick" : "full", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
             System.getProperty("java.version"), workers, TunerShootout.loadAverage(), String.join(" ", args));

@@ -24,6 +24,12 @@ final class ShootEngines
     /** spindle-fixed: a budget of 200 complexity units (200 µs of synthetic work, ~8 seed files) and at most 256 items. */
     static final double FIXED_BUDGET = 200;
     static final int MAX_BATCH_ITEMS = 256;
+    /**
+     * The tuner's interval for spindle-tuned (--interval-ms; the engine's default, 1 s, unless set). A closed
+     * run shorter than a few intervals ends before the tuner has moved its knobs: the skewed workload's
+     * 100,000 items take about one second on two workers, one default interval.
+     */
+    static volatile java.time.Duration tunerInterval = java.time.Duration.ofSeconds(1);
 
     private ShootEngines()
     {
@@ -67,7 +73,7 @@ final class ShootEngines
             .singleProducer(true)
             .jmx(false)
             .threadNamePrefix(RunSupport.threadPrefix(engine));
-        return "spindle-tuned".equals(engine) ? b.tuneForThroughput() : b.complexityBudget(FIXED_BUDGET).fixedKnobs();
+        return "spindle-tuned".equals(engine) ? b.intervalLength(tunerInterval).tuneForThroughput() : b.complexityBudget(FIXED_BUDGET).fixedKnobs();
     }
 
     static WaitMode spindleWaitMode(final int workers)

@@ -136,7 +136,7 @@ final class ShootFiles
             });
         if ("spindle-tuned".equals(engine))
         {
-            b.tuneForThroughput();
+            b.intervalLength(ShootEngines.tunerInterval).tuneForThroughput();
         }
         else
         {
