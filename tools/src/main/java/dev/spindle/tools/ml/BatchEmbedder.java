@@ -7,6 +7,9 @@ import java.util.Arrays;
  * blocks small enough for L2, and every file's cursor advances through its buckets in that block,
  * so a row shared by several files is fetched from memory once per batch. The price is a cursor per
  * file and output vectors that must all stay cache-resident (count x dims floats) during the walk.
+ * For batches, a touch pass first streams the block's rows in ascending order (one load per cache
+ * line): that sweep costs a second pass over the block, which pays when rows are shared (batch > 1),
+ * and is skipped for a single file, whose multiply already overlaps its misses.
  */
 public final class BatchEmbedder
 {
@@ -17,7 +20,10 @@ public final class BatchEmbedder
     private final int dims;
     private final int buckets;
     private final int blockRows;
+    private final boolean[] needed;
     private int[] cursors = new int[64];
+    /** Written by the touch pass so its loads are not dead code; never read. */
+    private int touched;
 
     public BatchEmbedder(final Projection projection)
     {
@@ -25,6 +31,7 @@ public final class BatchEmbedder
         dims = projection.config().dims();
         buckets = projection.config().buckets();
         blockRows = Math.max(1, Math.min(buckets, BLOCK_BYTES / (dims * Float.BYTES)));
+        needed = new boolean[blockRows];
     }
 
     /**
@@ -44,6 +51,10 @@ public final class BatchEmbedder
         }
         for (int blockEnd = blockRows; blockEnd - blockRows < buckets; blockEnd += blockRows)
         {
+            if (count > 1)
+            {
+                touch(files, count, blockEnd - blockRows, Math.min(blockEnd, buckets));
+            }
             for (int i = 0; i < count; i++)
             {
                 cursors[i] = accumulate(files[i], cursors[i], blockEnd, out[i]);
@@ -55,6 +66,41 @@ public final class BatchEmbedder
         }
     }
 
+    /**
+     * Loads one float per cache line of every row in [blockStart, blockEnd) that a file needs, in
+     * ascending order: independent misses the hardware can overlap and prefetch, where the multiply
+     * fetches the batch's rows file by file (interleaved A/B: 10-19 % less per file at batch 32).
+     */
+    private void touch(final SparseFeatures[] files, final int count, final int blockStart, final int blockEnd)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            final int size = files[i].size();
+            final int[] fileRows = files[i].bucketArray();
+            for (int c = cursors[i]; c < size && fileRows[c] < blockEnd; c++)
+            {
+                needed[fileRows[c] - blockStart] = true;
+            }
+        }
+        final int lineFloats = 64 / Float.BYTES;
+        int bits = 0;
+        for (int r = 0; r < blockEnd - blockStart; r++)
+        {
+            if (needed[r])
+            {
+                needed[r] = false;
+                final float[] w = rows[blockStart + r];
+                for (int k = 0; k < dims; k += lineFloats)
+                {
+                    bits |= Float.floatToRawIntBits(w[k]);
+                }
+                // the 16-byte array header shifts the last floats onto one more line
+                bits |= Float.floatToRawIntBits(w[dims - 1]);
+            }
+        }
+        touched |= bits;
+    }
+
     /** Adds the file's rows below {@code blockEnd} from {@code cursor} on; returns the new cursor. */
     private int accumulate(final SparseFeatures file, final int cursor, final int blockEnd, final float[] acc)
     {
@@ -64,7 +110,9 @@ public final class BatchEmbedder
         final int d = dims;
         int c = cursor;
         // rows as arrays of their own, not w[row * dims + k]: C2 in JDK 17 leaves that form scalar (4x slower);
-        // four rows per pass share one load and store of acc (2.4x faster); at eight C2 stops vectorising
+        // four rows per pass share one load and store of acc (2.4x faster); at eight C2 stops vectorising.
+        // The loop must run over all dims: split into 32-128-float chunks (to keep rows and acc in L1) it
+        // runs 2.5-3.3x slower per float (scalar pre/post loops around a short vector body), more than L1 reuse gains
         while (c + 3 < size && fileRows[c + 3] < blockEnd)
         {
             final float v0 = values[c];
