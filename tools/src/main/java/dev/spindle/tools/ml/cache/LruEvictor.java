@@ -30,6 +30,16 @@ final class LruEvictor
         return evictions.sum();
     }
 
+    /**
+     * Whether reads should refresh recency: only once the cache is at least half full, since order
+     * matters only to eviction. Below that, a re-run of an unchanged tree writes nothing at all; the
+     * price is that entries read only while the cache was under half full keep their insertion order.
+     */
+    boolean tracksRecency()
+    {
+        return maps.results().sizeAsLong() >= maxEntries / 2;
+    }
+
     void maybeEvict()
     {
         if (maps.results().sizeAsLong() <= maxEntries && maps.paths().sizeAsLong() <= maxEntries || !running.compareAndSet(false, true))

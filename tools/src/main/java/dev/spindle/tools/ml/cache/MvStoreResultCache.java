@@ -16,9 +16,9 @@ import org.h2.mvstore.MVStoreException;
 /**
  * A {@link ResultCache} in one MVStore file, bounded by approximate LRU. MVStore autocommits about
  * once a second in the background, so after a crash the store reopens at its last commit and only
- * the puts of the last second or so are lost; in return no put ever waits for a disk write. A get
- * re-stamps an entry at most once per run (a 40-byte write), so an unchanged re-run writes little, but
- * recency among entries read in one run is their first read, not their last.
+ * the puts of the last second or so are lost; in return no put ever waits for a disk write. Once the
+ * cache is half full, a get re-stamps an entry at most once per run (a 40-byte write), so recency among
+ * entries read in one run is their first read, not their last; below half full reads write nothing.
  */
 public final class MvStoreResultCache implements ResultCache
 {
@@ -116,10 +116,13 @@ public final class MvStoreResultCache implements ResultCache
                 misses.increment();
                 return null;
             }
-            final Long stamp = maps.stamps().get(contentHash);
-            if (stamp == null || stamp < generationStart)
+            if (evictor.tracksRecency())
             {
-                touch(contentHash.clone(), stamp);
+                final Long stamp = maps.stamps().get(contentHash);
+                if (stamp == null || stamp < generationStart)
+                {
+                    touch(contentHash.clone(), stamp);
+                }
             }
             hashHits.increment();
             return result;
