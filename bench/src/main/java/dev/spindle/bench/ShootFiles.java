@@ -19,6 +19,8 @@ import dev.spindle.engine.Outcome;
 import dev.spindle.engine.Spindle;
 import dev.spindle.engine.SpindleBuilder;
 import dev.spindle.engine.WorkItem;
+import dev.spindle.engine.tune.Objective;
+import dev.spindle.engine.tune.TunerSettings;
 import dev.spindle.tools.MlFileProcessor;
 import dev.spindle.tools.ml.BatchEmbedder;
 import dev.spindle.tools.ml.EmbeddingConfig;
@@ -41,6 +43,8 @@ import dev.spindle.tools.ml.cache.ResultCache;
 final class ShootFiles
 {
     private static final EmbeddingConfig CONFIG = EmbeddingConfig.DEFAULT;
+    /** The shortest batch the tuner may aim at for the ML processor: 10 ms, the default budget's worth. */
+    static final long MIN_ML_BATCH_NANOS = Math.round(MlComplexityScorer.DEFAULT_BUDGET * MlComplexityScorer.NANOS_PER_UNIT);
 
     final Path[] paths;
     final long[] sizes;
@@ -136,7 +140,11 @@ final class ShootFiles
             });
         if ("spindle-tuned".equals(engine))
         {
-            b.intervalLength(ShootEngines.tunerInterval).tuneForThroughput();
+            // The tuner's cost model is linear: on small batches the embedding's per-batch matrix pass grows with
+            // the files (each brings its own rows), so it reads as per-file cost and the tuner would shrink batches
+            // to ~1 file. The processor knows its pass is amortised only over batches of ~10 ms: a floor, not a setting.
+            b.intervalLength(ShootEngines.tunerInterval).tuning(TunerSettings.defaults(Objective.THROUGHPUT, 0, Integer.MAX_VALUE)
+                .withBatchNanos(MIN_ML_BATCH_NANOS, TunerSettings.defaults(Objective.THROUGHPUT, 0, 1).maxBatchNanos() * 5));
         }
         else
         {
