@@ -45,7 +45,7 @@ class LauncherFlagsTest
         assertTrue(Files.isExecutable(RepoFiles.root().resolve("bin/spindle")), "bin/spindle must be executable");
         final String script = RepoFiles.read("bin/spindle");
         assertTrue(script.startsWith("#!/usr/bin/env bash\n"));
-        assertTrue(script.contains("\"${SPINDLE_JVM_FLAGS[@]}\" -jar \"$jar\" \"$@\""));
+        assertTrue(script.contains("\"${SPINDLE_JVM_FLAGS[@]}\" \"${cds[@]}\" -jar \"$jar\" \"$@\""));
         assertTrue(script.contains("tools/target/spindle-tools-all.jar"));
         assertTrue(RepoFiles.read("tools/pom.xml").contains("<outputFile>${project.build.directory}/spindle-tools-all.jar</outputFile>"));
     }
