@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.SleepingIdleStrategy;
 
 /**
  * An in-process batching engine: producers publish items into a preallocated Disruptor ring, a
@@ -49,6 +48,8 @@ public final class Spindle implements AutoCloseable
     private final TunerAgent tunerAgent;
     private final AdaptiveTuning tuning;
     private AgentRunner tunerRunner;
+    private StoppableSleep watchdogSleep;
+    private StoppableSleep tunerSleep;
     private final boolean exposeJmx;
     private SpindleJmx jmx;
 
@@ -121,14 +122,16 @@ public final class Spindle implements AutoCloseable
             }
             final long checkNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1), Math.min(TimeUnit.MILLISECONDS.toNanos(100),
                 config.batchTimeoutNanos() / 10));
-            watchdogRunner = new AgentRunner(new SleepingIdleStrategy(checkNanos),
+            watchdogSleep = new StoppableSleep(checkNanos);
+            watchdogRunner = new AgentRunner(watchdogSleep,
                 t -> LOG.log(Level.ERROR, "spindle watchdog failed", t), null, watchdog);
             state.started();
             cutterThread.start();
             AgentRunner.startOnThread(watchdogRunner, daemon("-watchdog"));
             final long tunerSleep = Math.max(TimeUnit.MILLISECONDS.toNanos(1), Math.min(TimeUnit.MILLISECONDS.toNanos(20),
                 config.intervalNanos() / 50));
-            tunerRunner = new AgentRunner(new SleepingIdleStrategy(tunerSleep),
+            this.tunerSleep = new StoppableSleep(tunerSleep);
+            tunerRunner = new AgentRunner(this.tunerSleep,
                 t -> LOG.log(Level.ERROR, "spindle tuner failed", t), null, tunerAgent);
             AgentRunner.startOnThread(tunerRunner, daemon("-tuner"));
             if (exposeJmx)
@@ -342,6 +345,8 @@ public final class Spindle implements AutoCloseable
         {
             join(worker.thread);
         }
+        watchdogSleep.stop();
+        tunerSleep.stop();
         watchdogRunner.close();
         tunerRunner.close();
         tunerAgent.closeFinalInterval();
