@@ -21,6 +21,9 @@ final class CpuPinning
         this.decision = decision;
     }
 
+    /** OpenHFT's system property naming the CPUs it may reserve. */
+    static final String RESERVED_PROPERTY = "affinity.reserved";
+
     static CpuPinning decide(final Pinning policy, final int workers)
     {
         if (policy == Pinning.NEVER)
@@ -31,7 +34,7 @@ final class CpuPinning
         String problem = null;
         try
         {
-            reservable = AffinityLock.RESERVED_AFFINITY.cardinality();
+            reservable = mostReservable(workers);
         }
         catch (final Throwable t)
         {
@@ -48,6 +51,20 @@ final class CpuPinning
         final String decision = "spindle: " + workers + " workers run unpinned: " + why;
         LOG.log(Level.INFO, decision);
         return new CpuPinning(false, decision);
+    }
+
+    /**
+     * OpenHFT reserves every CPU but the first unless {@code affinity.reserved} says otherwise, so
+     * when that is already too few the library (~0.2 s to load and probe) need not be touched.
+     */
+    private static int mostReservable(final int workers)
+    {
+        final int ceiling = Runtime.getRuntime().availableProcessors() - 1;
+        if (System.getProperty(RESERVED_PROPERTY) == null && ceiling < workers)
+        {
+            return Math.max(0, ceiling);
+        }
+        return AffinityLock.RESERVED_AFFINITY.cardinality();
     }
 
     boolean enabled()
