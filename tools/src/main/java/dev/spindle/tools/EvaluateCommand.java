@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "evaluate", sortOptions = false,
     description = {
-        "Score a model from 'spindle train' on a labelled tree (DIR/CATEGORY/...) it was not trained on:",
-        "top-1 accuracy overall and per category, beside the majority-class baseline.",
+        "Score a model from 'spindle train' on a held-out labelled tree (DIR/CATEGORY/...).",
+        "Prints top-1 accuracy overall and per category, beside the majority-class baseline.",
         "Exit status: 0 evaluated, 3 no labelled text file to score, 2 usage error (bad model too), 1 internal error."})
 final class EvaluateCommand implements Callable<Integer>
 {
