@@ -47,7 +47,7 @@ final class ShootEngines
             case "forkjoin":
                 return forkJoin(w, workers);
             case "seed":
-                return seed(w, workers);
+                return seed(new ShootProbe(w), w.complexity, workers);
             case "disruptor":
                 return ShootDisruptor.run(w, workers, spindleWaitMode(workers));
             default:
@@ -125,14 +125,14 @@ final class ShootEngines
     private static ShootRow executor(final ShootWorkload w, final int workers) throws InterruptedException
     {
         final ThreadPoolExecutor executor = ExecutorEngines.start("executor", workers);
-        return taskPerItem(w, workers, "executor", executor, () -> ExecutorEngines.stop("executor", executor),
+        return taskPerItem(new ShootProbe(w), workers, "executor", executor, () -> ExecutorEngines.stop("executor", executor),
             "LinkedBlockingQueue, one task per item");
     }
 
     private static ShootRow forkJoin(final ShootWorkload w, final int workers) throws InterruptedException
     {
         final ForkJoinPool pool = new ForkJoinPool(workers);
-        return taskPerItem(w, workers, "forkjoin", pool, () ->
+        return taskPerItem(new ShootProbe(w), workers, "forkjoin", pool, () ->
         {
             pool.shutdown();
             if (!pool.awaitTermination(1, TimeUnit.MINUTES))
@@ -143,16 +143,16 @@ final class ShootEngines
     }
 
     @FunctionalInterface
-    private interface Stop
+    interface Stop
     {
         void stop() throws InterruptedException;
     }
 
     /** One task per item on a JDK pool: the executor and fork-join baselines differ only in the pool. */
-    private static ShootRow taskPerItem(final ShootWorkload w, final int workers, final String name, final Executor pool,
+    static ShootRow taskPerItem(final ShootProbe probe, final int workers, final String name, final Executor pool,
         final Stop stop, final String note) throws InterruptedException
     {
-        final ShootProbe probe = new ShootProbe(w);
+        final ShootWorkload w = probe.workload;
         final int n = w.items();
         final AllocMeter alloc = AllocMeter.start();
         final long first = System.nanoTime();
@@ -173,16 +173,17 @@ final class ShootEngines
         return ShootRow.closed(w.name, name, workers, probe, first, bytes, note);
     }
 
-    private static ShootRow seed(final ShootWorkload w, final int workers) throws InterruptedException
+    /** The seed's pool over the probe's items, batched by {@code complexity} (the seed's own score of each item). */
+    static ShootRow seed(final ShootProbe probe, final double[] complexity, final int workers) throws InterruptedException
     {
-        final ShootProbe probe = new ShootProbe(w);
+        final ShootWorkload w = probe.workload;
         final int n = w.items();
         try (SeedPool pool = new SeedPool(workers, RunSupport.threadPrefix("seed"), probe::body))
         {
             final AllocMeter alloc = AllocMeter.start();
             final long first = System.nanoTime();
             java.util.Arrays.fill(probe.submitted, first); // calculate(files) takes them all at once
-            pool.calculate(w.complexity, w.priority, (batch, now) ->
+            pool.calculate(complexity, w.priority, (batch, now) ->
             {
                 for (final int item : batch.items())
                 {

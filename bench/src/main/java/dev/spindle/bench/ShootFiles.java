@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
-import dev.spindle.bench.seed.SeedPool;
 import dev.spindle.engine.BatchProcessor;
 import dev.spindle.engine.Outcome;
 import dev.spindle.engine.Spindle;
@@ -43,6 +42,7 @@ import dev.spindle.tools.ml.cache.ResultCache;
 final class ShootFiles
 {
     private static final EmbeddingConfig CONFIG = EmbeddingConfig.DEFAULT;
+    private static final String SOLO = "one task per file: analysis + an embedding of one";
     /** The shortest batch the tuner may aim at for the ML processor: 10 ms, the default budget's worth. */
     static final long MIN_ML_BATCH_NANOS = Math.round(MlComplexityScorer.DEFAULT_BUDGET * MlComplexityScorer.NANOS_PER_UNIT);
 
@@ -95,16 +95,16 @@ final class ShootFiles
                 return spindle(engine, workers);
             case "executor":
                 final ThreadPoolExecutor executor = ExecutorEngines.start("executor", workers);
-                return taskPerFile("executor", workers, executor, () -> ExecutorEngines.stop("executor", executor));
+                return ShootEngines.taskPerItem(soloProbe(), workers, "executor", executor, () -> ExecutorEngines.stop("executor", executor), SOLO);
             case "forkjoin":
                 final ForkJoinPool pool = new ForkJoinPool(workers);
-                return taskPerFile("forkjoin", workers, pool, () ->
+                return ShootEngines.taskPerItem(soloProbe(), workers, "forkjoin", pool, () ->
                 {
                     pool.shutdown();
                     pool.awaitTermination(1, TimeUnit.MINUTES);
-                });
+                }, SOLO);
             case "seed":
-                return seed(workers);
+                return ShootEngines.seed(soloProbe(), seedComplexity(), workers);
             default:
                 return null; // the raw Disruptor has no file workload
         }
@@ -143,8 +143,9 @@ final class ShootFiles
             // The tuner's cost model is linear: on small batches the embedding's per-batch matrix pass grows with
             // the files (each brings its own rows), so it reads as per-file cost and the tuner would shrink batches
             // to ~1 file. The processor knows its pass is amortised only over batches of ~10 ms: a floor, not a setting.
-            b.intervalLength(ShootEngines.tunerInterval).tuning(TunerSettings.defaults(Objective.THROUGHPUT, 0, Integer.MAX_VALUE)
-                .withBatchNanos(MIN_ML_BATCH_NANOS, TunerSettings.defaults(Objective.THROUGHPUT, 0, 1).maxBatchNanos() * 5));
+            final TunerSettings throughput = TunerSettings.defaults(Objective.THROUGHPUT, 0, Integer.MAX_VALUE);
+            b.intervalLength(ShootEngines.tunerInterval)
+                .tuning(throughput.withBatchNanos(MIN_ML_BATCH_NANOS, Math.max(throughput.maxBatchNanos(), 10 * MIN_ML_BATCH_NANOS)));
         }
         else
         {
@@ -171,67 +172,20 @@ final class ShootFiles
             "%s, %,d batches, %.1f files/batch", spindle.waitMode(), report.batches(), report.meanItemsPerBatch()));
     }
 
-    @FunctionalInterface
-    private interface Stop
+    /** The pools run one task per file: its analysis and an embedding of one, timed by the probe. */
+    private ShootProbe soloProbe()
     {
-        void stop() throws InterruptedException;
+        return new ShootProbe(workload, id -> solo.get().process(paths[id]));
     }
 
-    private ShootRow taskPerFile(final String name, final int workers, final java.util.concurrent.Executor pool, final Stop stop)
-        throws InterruptedException
+    private double[] seedComplexity()
     {
-        final ShootProbe probe = new ShootProbe(workload);
-        final AllocMeter alloc = AllocMeter.start();
-        final long first = System.nanoTime();
+        final double[] complexity = new double[paths.length];
         for (int i = 0; i < paths.length; i++)
         {
-            final int id = i;
-            probe.submitted[i] = System.nanoTime();
-            pool.execute(() ->
-            {
-                processAlone(probe, id);
-                probe.completed(id, System.nanoTime());
-            });
+            complexity[i] = 25 + Math.min(sizes[i] / (100.0 * 1024), 20); // the seed's score of an unembedded, unanalysed file
         }
-        RunSupport.awaitCompleted(probe.meter, paths.length);
-        final long bytes = alloc.stop();
-        stop.stop();
-        RunSupport.check(name, paths.length, probe.meter, 0);
-        return ShootRow.closed(workload.name, name, workers, probe, first, bytes, "one task per file: analysis + an embedding of one");
-    }
-
-    private ShootRow seed(final int workers) throws InterruptedException
-    {
-        final ShootProbe probe = new ShootProbe(workload);
-        final double[] seedComplexity = new double[paths.length];
-        for (int i = 0; i < paths.length; i++)
-        {
-            seedComplexity[i] = 25 + Math.min(sizes[i] / (100.0 * 1024), 20); // the seed's score of an unembedded, unanalysed file
-        }
-        try (SeedPool pool = new SeedPool(workers, RunSupport.threadPrefix("seed"), id -> processAlone(probe, id)))
-        {
-            final AllocMeter alloc = AllocMeter.start();
-            final long first = System.nanoTime();
-            java.util.Arrays.fill(probe.submitted, first);
-            pool.calculate(seedComplexity, workload.priority, (batch, now) ->
-            {
-                for (final int item : batch.items())
-                {
-                    probe.completed(item, now);
-                }
-            });
-            final long bytes = alloc.stop();
-            RunSupport.check("seed", paths.length, probe.meter, 0);
-            return ShootRow.closed(workload.name, "seed", workers, probe, first, bytes, String.format(Locale.ROOT,
-                "%,d batches of files processed one by one", pool.batchesRun()));
-        }
-    }
-
-    private void processAlone(final ShootProbe probe, final int id)
-    {
-        final long start = System.nanoTime();
-        solo.get().process(paths[id]);
-        probe.meter.stripe().busy(System.nanoTime() - start);
+        return complexity;
     }
 
     /** One file's whole ML work with a batch of one: what a task-per-item pool can do. */

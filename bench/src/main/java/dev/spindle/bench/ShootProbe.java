@@ -1,5 +1,7 @@
 package dev.spindle.bench;
 
+import java.util.function.IntConsumer;
+
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -14,16 +16,31 @@ final class ShootProbe
     final SkewedWorkload.Meter meter = new SkewedWorkload.Meter();
     final long[] submitted;
     private final Recorder latency = new Recorder(ShootoutConfig.HIGHEST_NANOS, 3);
+    private final IntConsumer work;
 
     ShootProbe(final ShootWorkload workload)
     {
+        this(workload, null);
+    }
+
+    /** With real work per item (e.g. a file), timed here, instead of burning the workload's cost. */
+    ShootProbe(final ShootWorkload workload, final IntConsumer work)
+    {
         this.workload = workload;
         this.submitted = new long[workload.items()];
+        this.work = work;
     }
 
     void body(final int item)
     {
-        meter.stripe().busy(SkewedWorkload.burn(workload.cost[item]));
+        if (work == null)
+        {
+            meter.stripe().busy(SkewedWorkload.burn(workload.cost[item]));
+            return;
+        }
+        final long start = System.nanoTime();
+        work.accept(item);
+        meter.stripe().busy(System.nanoTime() - start);
     }
 
     void completed(final int item, final long nowNanos)

@@ -55,33 +55,12 @@ final class CacheOpener
         {
             final boolean fresh = !Files.exists(file);
             final Handler handler = new Handler();
-            final MVStore store;
+            MVStore store = null;
+            final String stale;
             try
             {
                 store = new MVStore.Builder().fileName(file.toString()).cacheSize(32).backgroundExceptionHandler(handler).open();
                 store.setAutoCommitDelay(1000);
-            }
-            catch (final RuntimeException e)
-            {
-                if (e instanceof MVStoreException x && x.getErrorCode() == DataUtils.ERROR_FILE_LOCKED)
-                {
-                    warnings.accept("cache " + file + " is in use by another process: going on without the cache");
-                    return ResultCache.NONE;
-                }
-                if (fresh)
-                {
-                    return giveUp(file, e, warnings);
-                }
-                rebuilt = CacheFiles.reason(e, file);
-                if (!setAside(file, rebuilt, warnings))
-                {
-                    return ResultCache.NONE;
-                }
-                continue;
-            }
-            final String stale;
-            try
-            {
                 stale = staleness(store, config);
                 if (stale == null)
                 {
@@ -94,7 +73,15 @@ final class CacheOpener
             }
             catch (final RuntimeException e)
             {
-                store.closeImmediately();
+                if (store != null)
+                {
+                    store.closeImmediately();
+                }
+                else if (e instanceof MVStoreException x && x.getErrorCode() == DataUtils.ERROR_FILE_LOCKED)
+                {
+                    warnings.accept("cache " + file + " is in use by another process: going on without the cache");
+                    return ResultCache.NONE;
+                }
                 if (fresh)
                 {
                     return giveUp(file, e, warnings);
