@@ -27,6 +27,7 @@ final class AdaptiveTuning
     private final BatchObservations.Sink learn = this::learn;
     private final WorkerSlot[] workers;
     private final CutterControls controls;
+    private final Wakeup cutter;
     private final long configuredSlackNanos;
     private final int usableCores;
     private final Decision[] recent = new Decision[KEPT_DECISIONS];
@@ -34,8 +35,10 @@ final class AdaptiveTuning
     private Knobs knobs;
     private volatile TunerReport report = TunerReport.NONE;
 
-    AdaptiveTuning(final TuningPolicy policy, final EngineConfig config, final WorkerSlot[] workers, final CutterControls controls)
+    AdaptiveTuning(final TuningPolicy policy, final EngineConfig config, final WorkerSlot[] workers, final CutterControls controls,
+        final Wakeup cutter)
     {
+        this.cutter = cutter;
         this.policy = policy;
         this.tap = config.tap();
         this.workers = workers;
@@ -123,6 +126,7 @@ final class AdaptiveTuning
         // Deadline-aware cutting: an item whose slack is below the predicted time of a full batch closes its batch now.
         final long predicted = (long)Math.min(Long.MAX_VALUE / 4, k.predictedBatchNanos(k.complexityBudget()));
         controls.set(k.complexityBudget(), k.lingerNanos(), Math.max(configuredSlackNanos, predicted), k.activeWorkers(), usableCores);
+        cutter.signal(); // a parked cutter re-reads the controls now: a worker just unparked may have items waiting for it
     }
 
     private List<Decision> recentDecisions()

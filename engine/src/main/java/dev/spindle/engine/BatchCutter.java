@@ -51,6 +51,8 @@ final class BatchCutter implements EventHandler<ItemEvent>
     final OutcomeCounter outcomes = new OutcomeCounter.SingleWriter();
     private final AtomicLongArray closeReasons = new AtomicLongArray(CloseReason.values().length);
     private volatile int stagedSnapshot;
+    /** False while every active worker is running a batch: producers then need not wake a parked cutter. */
+    private volatile boolean itemsWanted = true;
 
     private final CutterControls controls;
     private double budget;
@@ -191,10 +193,16 @@ final class BatchCutter implements EventHandler<ItemEvent>
         return nextTimer != Long.MAX_VALUE && System.nanoTime() >= nextTimer;
     }
 
-    /** How long the cutter may park before a timer of its own is due. */
+    /**
+     * How long the cutter may park before a timer of its own is due. While no item is wanted,
+     * producers do not wake it, so it also looks at the ring once per linger: items that arrived
+     * meanwhile still close ahead on time.
+     */
     long parkNanos()
     {
-        return nextTimer == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, nextTimer - System.nanoTime());
+        final long now = System.nanoTime();
+        final long until = itemsWanted ? nextTimer : Math.min(nextTimer, now + Math.max(lingerNanos, RETRY_NANOS));
+        return until == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, until - now);
     }
 
     private void stage(final StagedItem item)
@@ -326,6 +334,11 @@ final class BatchCutter implements EventHandler<ItemEvent>
         }
 
         stagedSnapshot = lanes.size();
+        final boolean wanted = anyActiveWorkerIdle();
+        if (wanted != itemsWanted)
+        {
+            itemsWanted = wanted;
+        }
         final long timer = computeNextTimer();
         // A timer already due means the cutter could not act on it (no free batch slot): retry soon, not in a spin.
         nextTimer = timer <= now ? now + RETRY_NANOS : timer;
@@ -453,6 +466,27 @@ final class BatchCutter implements EventHandler<ItemEvent>
         batch.view(0, batch.size);
         tap.batchCut(batch, now);
         return true;
+    }
+
+    /**
+     * Whether a new item could start now. Read by producers; a stale false is harmless because the
+     * worker that frees up signals the cutter itself, and the cutter then reads the ring.
+     */
+    boolean itemsWanted()
+    {
+        return itemsWanted;
+    }
+
+    private boolean anyActiveWorkerIdle()
+    {
+        for (int w = 0; w < activeWorkers; w++)
+        {
+            if (inflight[w] == Mailbox.EMPTY || workers[w].mailbox.isEmpty())
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int idleWorker()

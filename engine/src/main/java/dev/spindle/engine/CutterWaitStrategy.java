@@ -11,7 +11,9 @@ import com.lmax.disruptor.WaitStrategy;
  * free and to its own linger and deadline timers, so it leaves the wait through Disruptor's
  * timeout path ({@code onTimeout}) whenever that housekeeping is due. Idling follows the engine's
  * {@link WaitMode}; producers wake a parked cutter through {@link #signalAllWhenBlocking}, which
- * costs a fence and a read, and a syscall only when the cutter is actually parked.
+ * costs a fence and a read, and a syscall only when the cutter is parked and wants items: with every
+ * worker busy a new item cannot start anyway, so it waits in the ring until a worker's own signal
+ * wakes the cutter, and one wake-up then stages everything that arrived meanwhile.
  */
 final class CutterWaitStrategy implements WaitStrategy
 {
@@ -22,6 +24,7 @@ final class CutterWaitStrategy implements WaitStrategy
     private long wanted;
     private SequenceBarrier barrier;
     private final Wakeup.WorkCondition hasWork = this::hasWork;
+    private final Wakeup.WorkCondition itemsWanted = () -> cutter.itemsWanted();
 
     CutterWaitStrategy(final Wakeup wakeup, final WaitMode mode)
     {
@@ -64,6 +67,6 @@ final class CutterWaitStrategy implements WaitStrategy
     @Override
     public void signalAllWhenBlocking()
     {
-        wakeup.signal();
+        wakeup.signalIf(itemsWanted);
     }
 }

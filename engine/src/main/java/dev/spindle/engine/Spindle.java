@@ -90,7 +90,7 @@ public final class Spindle implements AutoCloseable
         this.watchdog = new Watchdog(workers, batches, delivery, this::startWorker, cutterWakeup, config.batchTimeoutNanos());
         this.metrics = new EngineMetrics(workers, cutter, watchdog, producerOutcomes, unclaimedRejections, delivery,
             () -> ring.getCursor() + 1, this::backlog, controls, config.waitMode());
-        this.tuning = new AdaptiveTuning(config.tuning(), config, workers, controls);
+        this.tuning = new AdaptiveTuning(config.tuning(), config, workers, controls, cutterWakeup);
         this.tunerAgent = new TunerAgent(metrics, config.intervalListener(), config.tap(), tuning, config.intervalNanos());
         warnIfSpinningOversubscribes();
     }
@@ -206,7 +206,12 @@ public final class Spindle implements AutoCloseable
         slot.copyFrom(item);
         slot.future = future;
         slot.submitNanos = System.nanoTime();
+        final boolean hasDeadline = slot.deadlineNanos != Item.NO_DEADLINE;
         ring.publish(sequence);
+        if (hasDeadline)
+        {
+            cutterWakeup.signal(); // its deadline may call for a cut before any worker frees up
+        }
         return true;
     }
 

@@ -93,6 +93,27 @@ final class Wakeup
         }
     }
 
+    /**
+     * Like {@link #signal}, but only when {@code wanted} says the owner has a use for the work just
+     * published; {@code wanted} is read after the fence, so an owner that set it before parking is seen.
+     */
+    void signalIf(final WorkCondition wanted)
+    {
+        if (!ownerParks)
+        {
+            return;
+        }
+        VarHandle.fullFence();
+        if ((boolean)PARKED.getOpaque(this) && wanted.hasWork())
+        {
+            final Thread thread = owner;
+            if (thread != null)
+            {
+                LockSupport.unpark(thread);
+            }
+        }
+    }
+
     boolean isParked()
     {
         return (boolean)PARKED.getVolatile(this);
