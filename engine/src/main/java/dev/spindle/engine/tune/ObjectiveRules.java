@@ -22,6 +22,8 @@ final class ObjectiveRules
     private static final double BUDGET_BINDS_TO_START = 0.4;
     /** Share of the p99 spent waiting for a worker above which more workers, not smaller batches, help. */
     private static final double QUEUE_BOUND = 0.5;
+    /** A p99 queue wait beyond this many batch targets is a queue of batches, not the wait for running ones to end. */
+    private static final double BATCH_RESIDUALS = 2;
     private static final int CONFIRM = 2;
     /** A p99 this far over target (a load step, not a noisy tail sample) is acted on at once; a milder excess must show twice. */
     private static final double SEVERE = 1.5;
@@ -140,6 +142,17 @@ final class ObjectiveRules
             if (queueBound && n < cap)
             {
                 return steps.addWorkers(knobs, n + 1, cap, signals.interval(), over + ", mostly waiting for a worker:");
+            }
+            if (queueBound && signals.p99QueueWaitNanos() > BATCH_RESIDUALS * knobs.targetBatchNanos())
+            {
+                // Waiting for the running batches to end costs at most about a batch; a wait of many is a queue of
+                // batches, and smaller batches only add hand-offs to it.
+                final String queued = over + ", mostly waiting (" + duration(signals.p99QueueWaitNanos()) + ", more than "
+                    + (int)BATCH_RESIDUALS + " batch targets) at all " + n + " usable worker(s)";
+                final RuleOutcome starved = starved(signals, knobs, queued);
+                return starved != null ? starved : RuleOutcome.stuck(knobs, queued
+                    + ": a queue of batches, not their size, sets the p99, and the budget does not bind; smaller batches would"
+                    + " only add hand-offs");
             }
             final long lowest = capacityFloor(knobs, load);
             final RuleOutcome shrink = steps.shrinkBatch(knobs, target / p99, lowest, signals.interval(), over + ":");

@@ -312,6 +312,52 @@ class TunerPolicyTest
     }
 
     @Test
+    void aP99SetByAQueueOfBatchesDoesNotShrinkTheBatches()
+    {
+        // At every usable worker, a p99 of 12 ms that is 11 ms of waiting with a 1.25 ms batch target: a queue of
+        // batches (here from the 2-core machine's own noise), which smaller batches would only lengthen with hand-offs.
+        final TunerSettings settings = latency(5_000_000);
+        final int cap = settings.maxWorkers();
+        final TunerPolicy notBinding = new TunerPolicy(settings);
+        Knobs knobs = notBinding.initial(5_000, 1_000);
+        final List<Decision> decisions = new ArrayList<>();
+        for (int i = 0; i < 5; i++)
+        {
+            final Decision d = notBinding.decide(queuedInterval(i, cap, 12_000_000, 11_000_000, 0), knobs);
+            decisions.add(d);
+            knobs = d.after();
+        }
+        for (final Decision d : decisions)
+        {
+            assertTrue(d.after().targetBatchNanos() >= d.before().targetBatchNanos(), "shrank on a queue of batches: " + d.reason());
+            assertEquals(cap, d.after().activeWorkers(), d.reason());
+        }
+        assertTrue(decisions.get(1).reason().contains("a queue of batches"), decisions.get(1).reason());
+        assertEquals(TunerState.INFEASIBLE, decisions.get(3).state(), "stuck three times is infeasible:\n" + decisions);
+
+        // The same wait with the budget binding: bigger batches mean fewer hand-offs, so the batch target grows.
+        final TunerPolicy binding = new TunerPolicy(settings);
+        Knobs k = binding.initial(5_000, 1_000);
+        binding.decide(queuedInterval(0, cap, 12_000_000, 11_000_000, 200), k);
+        final Decision grown = binding.decide(queuedInterval(1, cap, 12_000_000, 11_000_000, 200), k);
+        assertTrue(grown.after().targetBatchNanos() > k.targetBatchNanos(), grown.reason());
+
+        // A p99 that is mostly the batches themselves (wait 2 ms, within two batch targets) still shrinks them.
+        final TunerPolicy own = new TunerPolicy(settings);
+        own.decide(queuedInterval(0, cap, 12_000_000, 2_000_000, 0), k);
+        final Decision shrunk = own.decide(queuedInterval(1, cap, 12_000_000, 2_000_000, 0), k);
+        assertTrue(shrunk.after().targetBatchNanos() < k.targetBatchNanos(), shrunk.reason());
+    }
+
+    /** 50 ms at 75 % utilization on every usable worker, arrivals = completions, a small backlog, 300 batches of ~8 items. */
+    private static IntervalSignals queuedInterval(final long interval, final int cores, final long p99, final long queueWait,
+        final long budgetClosed)
+    {
+        return new IntervalSignals(interval, 50_000_000, 0.75, p99, queueWait, 2_500, 2_500, 40, 300, 8.3, 166, 171_000,
+            budgetClosed, 0, 5_000, 1_000, 0.1, cores);
+    }
+
+    @Test
     void noLoadOfASweepShrinksBackIntoStarvation()
     {
         // 108 loads: hand-off 5/12/30 us, 30k/60k/100k items/s, 10/20/40 us items, p99 targets 0.1-3 ms. Before the
