@@ -18,8 +18,6 @@ import dev.spindle.engine.Outcome;
 import dev.spindle.engine.Spindle;
 import dev.spindle.engine.SpindleBuilder;
 import dev.spindle.engine.WorkItem;
-import dev.spindle.engine.tune.Objective;
-import dev.spindle.engine.tune.TunerSettings;
 import dev.spindle.tools.MlFileProcessor;
 import dev.spindle.tools.ml.BatchEmbedder;
 import dev.spindle.tools.ml.EmbeddingConfig;
@@ -43,8 +41,6 @@ final class ShootFiles
 {
     private static final EmbeddingConfig CONFIG = EmbeddingConfig.DEFAULT;
     private static final String SOLO = "one task per file: analysis + an embedding of one";
-    /** The shortest batch the tuner may aim at for the ML processor: 10 ms, the default budget's worth. */
-    static final long MIN_ML_BATCH_NANOS = Math.round(MlComplexityScorer.DEFAULT_BUDGET * MlComplexityScorer.NANOS_PER_UNIT);
 
     final Path[] paths;
     final long[] sizes;
@@ -140,12 +136,7 @@ final class ShootFiles
             });
         if ("spindle-tuned".equals(engine))
         {
-            // The tuner's cost model is linear: on small batches the embedding's per-batch matrix pass grows with
-            // the files (each brings its own rows), so it reads as per-file cost and the tuner would shrink batches
-            // to ~1 file. The processor knows its pass is amortised only over batches of ~10 ms: a floor, not a setting.
-            final TunerSettings throughput = TunerSettings.defaults(Objective.THROUGHPUT, 0, Integer.MAX_VALUE);
-            b.intervalLength(ShootEngines.tunerInterval)
-                .tuning(throughput.withBatchNanos(MIN_ML_BATCH_NANOS, Math.max(throughput.maxBatchNanos(), 10 * MIN_ML_BATCH_NANOS)));
+            b.intervalLength(ShootEngines.tunerInterval).tuneForThroughput();
         }
         else
         {

@@ -81,13 +81,13 @@ final class Watchdog implements Agent
         final Thread stuck = worker.thread;
         worker.runningBatchId = WorkerSlot.NOT_RUNNING;
         worker.mailbox.clear();
+        replaced.incrementAndGet(); // before the replacement can run anything: whoever sees its outcomes sees the count
         launcher.replace(worker);
         if (stuck != null)
         {
             stuck.interrupt();
         }
         cutterWakeup.signal();
-        replaced.incrementAndGet();
         LOG.log(Level.WARNING, "spindle: " + reason);
         return 1;
     }

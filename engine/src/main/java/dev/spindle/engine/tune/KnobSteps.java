@@ -87,7 +87,7 @@ final class KnobSteps
         }
         int to = Math.max(Math.max(floor, (int)Math.ceil(demand / ceiling)), stepDown(n));
         final String why = reading + String.format(Locale.ROOT, "; the load needs %.2f worker(s) at %.2f with full batches"
-            + " (the larger of this interval's and the last's):", demand, ceiling);
+            + " (the largest of this interval's and the two before):", demand, ceiling);
         String proven = "";
         if (to <= tooFew && demand > tooFewDemand * (1 - settings.deadBand()))
         {

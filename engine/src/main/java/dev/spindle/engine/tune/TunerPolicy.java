@@ -33,6 +33,7 @@ public final class TunerPolicy implements TuningPolicy
     private Knobs lastAfter;
     private boolean lastChanged;
     private double previousDemand = Double.POSITIVE_INFINITY;
+    private double demandBeforeThat = Double.POSITIVE_INFINITY;
     private long previousArrived;
     private long previousCompleted;
     private boolean carriedOver;
@@ -64,8 +65,9 @@ public final class TunerPolicy implements TuningPolicy
 
     /**
      * Knobs to start with, before anything is measured: every allowed worker (capacity first), and a
-     * batch target of a quarter of the p99 target (LATENCY) or the larger of the model's fixed cost / 5 %
-     * and the geometric middle of the batch bounds (THROUGHPUT).
+     * batch target of a quarter of the p99 target (LATENCY) or the largest allowed (THROUGHPUT: the
+     * budget binds only while items wait, and then fewer, larger batches pay fewer hand-offs; an idle
+     * worker still gets a batch at once, cut to a fair share of what is staged).
      */
     @Override
     public Knobs initial(final double modelFixedNanos, final double modelNanosPerComplexity)
@@ -80,7 +82,7 @@ public final class TunerPolicy implements TuningPolicy
         }
         final double start = settings.objective() == Objective.LATENCY
             ? settings.targetP99Nanos() / (double)LATENCY_START_DIVISOR
-            : Math.max(modelFixedNanos / ObjectiveRules.OVERHEAD_SHARE, Math.sqrt((double)settings.minBatchNanos() * settings.maxBatchNanos()));
+            : settings.maxBatchNanos();
         return derive.knobs(derive.clampBatch(start), settings.maxWorkers(), modelFixedNanos, modelNanosPerComplexity, null);
     }
 
@@ -95,8 +97,8 @@ public final class TunerPolicy implements TuningPolicy
      * <li>Saturated, both objectives: with idle workers (utilization under target - dead band) grow a
      *     binding budget (hand-offs starve them); else add workers towards demand / target; at the usable
      *     cores grow a binding budget; else STUCK.</li>
-     * <li>THROUGHPUT: keep the batch target at or above fixed cost / 5 %; park workers while two
-     *     consecutive intervals' full-batch demand fits one fewer at target - dead band.</li>
+     * <li>THROUGHPUT: keep the batch target at or above fixed cost / 5 % (it starts at the largest allowed);
+     *     park workers while three consecutive intervals' full-batch demand fits one fewer at target - dead band.</li>
      * <li>LATENCY, p99 over target + dead band (twice in a row, or once beyond 1.5 x target): if mostly
      *     queue wait with idle workers, grow a binding budget (else STUCK); if mostly queue wait, add a
      *     worker; else shrink the batch target by target / p99, not below the capacity floor; else add a
@@ -193,9 +195,10 @@ public final class TunerPolicy implements TuningPolicy
         {
             return new Verdict(knobs, "warming up: observing " + WARMUP_INTERVALS + " interval(s) before acting");
         }
-        // Parking is discretionary: it needs two intervals in a row to agree, and none around a drain.
-        final LoadEstimate load = measured.judged(contaminated ? Double.POSITIVE_INFINITY : Math.max(measured.demandFull(), previousDemand),
-            contaminated);
+        // Parking is discretionary: it needs three intervals in a row to agree, and none around a drain.
+        final LoadEstimate load = measured.judged(contaminated ? Double.POSITIVE_INFINITY
+            : Math.max(measured.demandFull(), Math.max(previousDemand, demandBeforeThat)), contaminated);
+        demandBeforeThat = previousDemand;
         previousDemand = contaminated ? Double.POSITIVE_INFINITY : measured.demandFull();
         final String resumed;
         if (state == TunerState.INFEASIBLE)
