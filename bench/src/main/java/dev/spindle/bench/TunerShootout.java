@@ -43,9 +43,13 @@ import java.util.Map;
  * {@code --window N} makes Spindle's producer keep at most N items in flight by parking, so it never
  * waits inside the engine's BLOCK backpressure (not the issue's setting: it isolates that cost).
  * <p>
+ * The untimed warm-up is a full pass (100,000 items) by default: after 20,000, {@code --threads} showed
+ * the C2 compiler still taking 0.2-0.46 s of CPU during the first measured engine's ~1.3 s run, on a
+ * 2-core machine, so whichever engine ran first paid for it.
+ * <p>
  * Run: {@code java <spindle.jvm.flags> -cp bench/target/benchmarks.jar dev.spindle.bench.TunerShootout
  * [--items 100000] [--seed 42] [--quick] [--workers 2] [--interval-ms 50] [--small-budget 5]
- * [--large-budget 2000] [--max-batch-items 1024] [--warmup-items 20000] [--engines a,b,..]
+ * [--large-budget 2000] [--max-batch-items 1024] [--warmup-items 100000] [--engines a,b,..]
  * [--latency-target-ms 5] [--latency-load 0.7] [--latency-rate N] [--latency-seconds 4]
  * [--latency-settle 1] [--latency-warmup 0.5] [--latency-capacity spindle|all] [--latency-engines a,b,..] [--trace] [--threads] [--window N]}
  */
@@ -61,7 +65,7 @@ public final class TunerShootout
         final boolean quick = options.containsKey("quick");
         final int items = Integer.parseInt(options.getOrDefault("items", quick ? "20000" : "100000"));
         final long seed = Long.parseLong(options.getOrDefault("seed", "42"));
-        final int warmupItems = Integer.parseInt(options.getOrDefault("warmup-items", quick ? "5000" : "20000"));
+        final int warmupItems = Integer.parseInt(options.getOrDefault("warmup-items", quick ? "5000" : "100000"));
         final List<String> engines = names(options.getOrDefault("engines", "fixed-small,fixed-large,seed-rule,tuner,executor,executor-8k"));
         final List<String> latencyEngines = names(options.getOrDefault("latency-engines",
             "tuner-latency,tuner,seed-rule,fixed-small,fixed-large,executor"));
