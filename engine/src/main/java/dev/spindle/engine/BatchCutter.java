@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The single consumer of the submission ring. Scores each item, stages it in a priority lane, cuts
- * complexity-bounded batches and hands each to an idle worker's mailbox. One thread owns all of
+ * complexity-bounded batches and hands each to a worker's mailbox. One thread owns all of
  * this state, so none of it needs a lock or a CAS; the price is that scoring and cutting for the
  * whole engine run on one core, which at a few tens of nanoseconds per item is rarely the bottleneck.
  * <p>
@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * by guided self-scheduling (the staged complexity divided by the worker count, capped by the
  * budget) so the last batches of a burst are small and the workers finish together. When every
  * worker is busy, full batches (budget or count), lingering ones, and ones holding an item near its
- * deadline are closed ahead into a short queue, so a worker that frees up never waits for a cut.
+ * deadline are closed ahead into a short queue, so a worker that frees up never waits for a cut; while
+ * plenty more is staged, a queued batch without deadlines goes straight into a busy worker's second
+ * mailbox, so that worker starts it without waiting for the cutter at all.
  */
 final class BatchCutter implements EventHandler<ItemEvent>
 {
@@ -44,7 +46,10 @@ final class BatchCutter implements EventHandler<ItemEvent>
     private final int maxQueued;
 
     private final WorkerSlot[] workers;
-    private final int[] inflight;
+    /** The batch in each worker's box ({@code 2 * worker + box}), or EMPTY once reclaimed. */
+    private final int[] held;
+    /** The box each worker's next batch goes into: the order the worker takes them in. */
+    private final int[] nextBox;
     private final int[] orphans;
     private int orphanCount;
 
@@ -108,8 +113,9 @@ final class BatchCutter implements EventHandler<ItemEvent>
         this.orphans = new int[batches.length];
 
         this.workers = workers;
-        this.inflight = new int[workers.length];
-        java.util.Arrays.fill(inflight, Mailbox.EMPTY);
+        this.held = new int[2 * workers.length];
+        java.util.Arrays.fill(held, Mailbox.EMPTY);
+        this.nextBox = new int[workers.length];
         this.activeWorkers = controls.activeWorkers();
     }
 
@@ -124,10 +130,10 @@ final class BatchCutter implements EventHandler<ItemEvent>
         return items;
     }
 
-    /** Batch slots the engine must allocate: running, queued, and room for abandoned ones. */
+    /** Batch slots the engine must allocate: running, queued behind each worker, queued here, and room for abandoned ones. */
     static int batchSlotsFor(final EngineConfig config)
     {
-        return 2 * config.workers() + config.maxQueuedBatches() + 1;
+        return 3 * config.workers() + config.maxQueuedBatches() + 1;
     }
 
     @Override
@@ -176,9 +182,9 @@ final class BatchCutter implements EventHandler<ItemEvent>
         {
             return true;
         }
-        for (int w = 0; w < inflight.length; w++)
+        for (int h = 0; h < held.length; h++)
         {
-            if (inflight[w] != Mailbox.EMPTY && workers[w].mailbox.isEmpty())
+            if (held[h] != Mailbox.EMPTY && box(h).isEmpty())
             {
                 return true;
             }
@@ -289,6 +295,11 @@ final class BatchCutter implements EventHandler<ItemEvent>
         {
             int worker;
             while (queueSize > 0 && (worker = idleWorker()) >= 0)
+            {
+                assign(pollQueue(), worker);
+            }
+            while (queueSize > 0 && batches[queue[queueHead]].earliestItemDeadline == Item.NO_DEADLINE
+                && lanes.complexity() >= budget * activeWorkers && (worker = workerWithRoomBehind()) >= 0)
             {
                 assign(pollQueue(), worker);
             }
@@ -481,7 +492,7 @@ final class BatchCutter implements EventHandler<ItemEvent>
     {
         for (int w = 0; w < activeWorkers; w++)
         {
-            if (inflight[w] == Mailbox.EMPTY || workers[w].mailbox.isEmpty())
+            if (isFree(2 * w) && isFree(2 * w + 1))
             {
                 return true;
             }
@@ -489,11 +500,35 @@ final class BatchCutter implements EventHandler<ItemEvent>
         return false;
     }
 
+    private boolean isFree(final int h)
+    {
+        return held[h] == Mailbox.EMPTY || box(h).isEmpty();
+    }
+
+    private Mailbox box(final int h)
+    {
+        return workers[h >> 1].boxes[h & 1];
+    }
+
+    /** An active worker with nothing in either box, its finished batches reclaimed; or -1. */
     private int idleWorker()
     {
         for (int w = 0; w < activeWorkers; w++)
         {
-            if (inflight[w] == Mailbox.EMPTY || reclaimIfDone(w))
+            if (reclaimIfDone(2 * w) & reclaimIfDone(2 * w + 1))
+            {
+                return w;
+            }
+        }
+        return -1;
+    }
+
+    /** An active worker running one batch with its next box free: a batch given to it starts as soon as the running one ends. */
+    private int workerWithRoomBehind()
+    {
+        for (int w = 0; w < activeWorkers; w++)
+        {
+            if (reclaimIfDone(2 * w + nextBox[w]))
             {
                 return w;
             }
@@ -503,33 +538,37 @@ final class BatchCutter implements EventHandler<ItemEvent>
 
     private void reclaimCompleted()
     {
-        for (int w = 0; w < inflight.length; w++)
+        for (int h = 0; h < held.length; h++)
         {
-            if (inflight[w] != Mailbox.EMPTY)
-            {
-                reclaimIfDone(w);
-            }
+            reclaimIfDone(h);
         }
     }
 
-    private boolean reclaimIfDone(final int worker)
+    /** True when box {@code h} holds nothing of the cutter's any more (reclaiming its finished batch if need be). */
+    private boolean reclaimIfDone(final int h)
     {
-        if (!workers[worker].mailbox.isEmpty())
+        if (held[h] == Mailbox.EMPTY)
+        {
+            return true;
+        }
+        if (!box(h).isEmpty())
         {
             return false;
         }
-        reclaim(inflight[worker]);
-        inflight[worker] = Mailbox.EMPTY;
+        reclaim(held[h]);
+        held[h] = Mailbox.EMPTY;
         return true;
     }
 
     private void assign(final BatchSlot batch, final int worker)
     {
+        final int h = 2 * worker + nextBox[worker];
         batch.workerId = worker;
         batch.markRunning();
-        inflight[worker] = batch.index;
+        held[h] = batch.index;
+        nextBox[worker] ^= 1;
         final WorkerSlot slot = workers[worker];
-        slot.mailbox.offer(batch.index);
+        slot.boxes[h & 1].offer(batch.index);
         slot.wakeup.signal();
     }
 
@@ -621,9 +660,9 @@ final class BatchCutter implements EventHandler<ItemEvent>
         {
             return false;
         }
-        for (int w = 0; w < inflight.length; w++)
+        for (int h = 0; h < held.length; h++)
         {
-            if (inflight[w] != Mailbox.EMPTY && !reclaimIfDone(w))
+            if (!reclaimIfDone(h))
             {
                 return false;
             }

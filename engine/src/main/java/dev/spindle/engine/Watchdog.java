@@ -80,7 +80,8 @@ final class Watchdog implements Agent
 
         final Thread stuck = worker.thread;
         worker.runningBatchId = WorkerSlot.NOT_RUNNING;
-        worker.mailbox.clear();
+        worker.current().clear();
+        worker.turn ^= 1; // the replacement starts at the batch the cutter may have queued behind the stuck one
         replaced.incrementAndGet(); // before the replacement can run anything: whoever sees its outcomes sees the count
         launcher.replace(worker);
         if (stuck != null)

@@ -3,9 +3,10 @@ package dev.spindle.engine;
 import java.lang.System.Logger.Level;
 
 /**
- * One worker thread's duty cycle: take the batch the cutter put in this slot's mailbox, run the
- * processor on it (bisecting to the poison item when it throws), deliver the outcomes, hand the
- * slot back. A thread the watchdog gave up on leaves as soon as its processor returns.
+ * One worker thread's duty cycle: take the batch the cutter put in this slot's current mailbox, run
+ * the processor on it (bisecting to the poison item when it throws), deliver the outcomes, hand the
+ * box back and turn to the other one. A batch taken after {@code shutdownNow()} never started, so
+ * its items are REJECTED. A thread the watchdog gave up on leaves as soon as its processor returns.
  */
 final class Worker implements Runnable
 {
@@ -39,7 +40,7 @@ final class Worker implements Runnable
         this.batchTimeoutNanos = config.batchTimeoutNanos();
         this.pinning = pinning;
         this.tap = config.tap();
-        this.hasWork = () -> slot.mailbox.peek() != Mailbox.EMPTY || state.workersStopping() || slot.generation != generation;
+        this.hasWork = () -> slot.current().peek() != Mailbox.EMPTY || state.workersStopping() || slot.generation != generation;
     }
 
     @Override
@@ -60,7 +61,7 @@ final class Worker implements Runnable
     {
         while (slot.generation == generation)
         {
-            final int batchIndex = slot.mailbox.peek();
+            final int batchIndex = slot.current().peek();
             if (batchIndex == Mailbox.EMPTY)
             {
                 if (state.workersStopping())
@@ -71,7 +72,11 @@ final class Worker implements Runnable
                 continue;
             }
             idler.reset();
-            if (!runBatch(batches[batchIndex]))
+            if (state.rejecting())
+            {
+                reject(batches[batchIndex]);
+            }
+            else if (!runBatch(batches[batchIndex]))
             {
                 return;
             }
@@ -119,9 +124,29 @@ final class Worker implements Runnable
         }
         slot.addBatch(end - start, batch.size, batch.complexity, batch.budgetAtCut > 0 ? batch.complexity / batch.budgetAtCut : 0);
         batch.markCompleted();
-        slot.mailbox.clear();
-        cutterWakeup.signal();
+        handBack();
         return true;
+    }
+
+    /** A batch that had not started when the engine was shut down: not run, every item REJECTED. */
+    private void reject(final BatchSlot batch)
+    {
+        for (int i = 0; i < batch.size; i++)
+        {
+            final StagedItem item = batch.items[i];
+            delivery.deliver(item, Outcome.REJECTED, null, "engine shut down before the batch started", slot.outcomes);
+            item.clearReferences();
+        }
+        batch.markCompleted();
+        handBack();
+    }
+
+    private void handBack()
+    {
+        final Mailbox box = slot.current();
+        slot.turn ^= 1;
+        box.clear();
+        cutterWakeup.signal();
     }
 
     private void runRange(final BatchSlot batch, final int offset, final int length)

@@ -4,8 +4,13 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Everything that belongs to worker position {@code id} rather than to the thread currently filling
- * it: the mailbox, the wake-up, the counters and the watchdog's view of the running batch. When the
+ * it: the mailboxes, the wake-up, the counters and the watchdog's view of the running batch. When the
  * watchdog replaces a stuck thread, the new thread takes over the same slot.
+ * <p>
+ * Two one-slot mailboxes, taken in turn: while the worker runs the batch in one, the cutter may queue
+ * the next in the other, so a worker with work waiting never waits for the cutter between batches.
+ * Each box keeps the one-writer-per-direction protocol of {@link Mailbox}; the cutter offers into the
+ * boxes in the same alternating order the worker takes them.
  */
 final class WorkerSlot
 {
@@ -15,7 +20,9 @@ final class WorkerSlot
     private static final int STATS = 3;
 
     final int id;
-    final Mailbox mailbox = new Mailbox();
+    final Mailbox[] boxes = {new Mailbox(), new Mailbox()};
+    /** The box the worker takes next: flipped by the owning thread after each batch, or by the watchdog before it starts a replacement. */
+    volatile int turn;
     final Wakeup wakeup;
     final LatencyRecorders latency = new LatencyRecorders();
     final OutcomeCounter outcomes = new OutcomeCounter.SingleWriter();
@@ -38,6 +45,12 @@ final class WorkerSlot
     volatile Thread thread;
     volatile int generation;
     volatile int pinnedCpu = -1;
+
+    /** The box whose batch the worker runs, or would take next. */
+    Mailbox current()
+    {
+        return boxes[turn];
+    }
 
     WorkerSlot(final int id, final WaitMode waitMode)
     {

@@ -132,6 +132,39 @@ class BatchCutterTest
     }
 
     @Test
+    void aFullBatchWaitsBehindTheBusyWorkerAndIsRejectedUnstartedByShutdownNow() throws Exception
+    {
+        // Budget 3, items of 1: with the worker held, the cutter's linger look stages the 30 items and closes full batches
+        // ahead; with plenty more staged, the first goes straight into the worker's second mailbox.
+        final Spindle spindle = engine().complexityBudget(3).maxBatchItems(100).maxLinger(Duration.ofMillis(20)).build().start();
+        spindle.submit(blocker(0));
+        processor.awaitBlocked(1);
+        log.expect(31);
+        for (int id = 1; id <= 30; id++)
+        {
+            spindle.submit(item(id, 1));
+        }
+        waitUntil(() -> spindle.report().closeReasons().get(CloseReason.BUDGET) >= 2, "full batches closed ahead");
+        final Thread stopper = new Thread(spindle::shutdownNow);
+        stopper.start();
+        Thread.sleep(50);
+        processor.open();
+        stopper.join(10_000);
+
+        log.assertExactlyOnce(31);
+        assertEquals(Outcome.SUCCEEDED, log.entry(0).outcome(), "the running batch finishes");
+        assertEquals(1, processor.batches.size(), "nothing else starts: " + processor.batches);
+        int rejectedByTheWorker = 0;
+        for (long id = 1; id <= 30; id++)
+        {
+            final OutcomeLog.Entry entry = log.entry(id);
+            assertEquals(Outcome.REJECTED, entry.outcome(), "item " + id);
+            rejectedByTheWorker += entry.thread().contains("-worker-") ? 1 : 0;
+        }
+        assertEquals(3, rejectedByTheWorker, "the full batch queued behind the held one is the worker's to reject");
+    }
+
+    @Test
     void higherPriorityLanesGoFirst() throws Exception
     {
         try (Spindle spindle = engine().complexityBudget(1000).maxBatchItems(1).build().start())
