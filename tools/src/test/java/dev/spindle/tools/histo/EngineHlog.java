@@ -36,7 +36,8 @@ public final class EngineHlog
         "endToEnd", IntervalSnapshot::endToEnd);
 
     /** What one run wrote, and the same data as the engine handed it over: per tag, all intervals added up. */
-    public record Run(Path file, int items, int intervals, Map<String, Histogram> totals, List<Double> intervalStartSeconds)
+    public record Run(Path file, int items, int intervals, Map<String, Histogram> totals, List<Double> intervalStartSeconds,
+        List<Long> intervalEndToEndCounts)
     {
         public Histogram total(final String tag)
         {
@@ -60,6 +61,7 @@ public final class EngineHlog
         final Map<String, Histogram> totals = new LinkedHashMap<>();
         final List<String> tags = layout == Layout.TAGGED_RELATIVE ? TAGS : List.of("endToEnd");
         final List<Double> starts = new ArrayList<>();
+        final List<Long> counts = new ArrayList<>();
         final long startMillis = System.currentTimeMillis();
         final long startNanos = System.nanoTime();
         try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8))
@@ -88,6 +90,7 @@ public final class EngineHlog
                     writer.outputIntervalHistogram(interval);
                 }
                 starts.add((intervalStart - startMillis) / 1000.0);
+                counts.add(snapshot.endToEnd().getTotalCount());
             };
             final long spin = workPerItem.toNanos();
             final BatchProcessor work = batch ->
@@ -122,6 +125,6 @@ public final class EngineHlog
                 spindle.close();
             }
         }
-        return new Run(file, items, starts.size(), totals, List.copyOf(starts));
+        return new Run(file, items, starts.size(), totals, List.copyOf(starts), List.copyOf(counts));
     }
 }

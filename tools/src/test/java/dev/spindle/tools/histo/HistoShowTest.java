@@ -279,9 +279,33 @@ class HistoShowTest
     }
 
     /** Half a millisecond before the middle interval's start: timestamps have millisecond resolution, so no interval starts there. */
+    /**
+     * A split between two intervals with items on both sides (the run's timing decides where they fall),
+     * halfway between the two starts: a log copied with absolute timestamps (three decimals each, start
+     * and interval) may move every start by a millisecond either way.
+     */
     static String middle(final EngineHlog.Run run)
     {
-        return Numbers.plain(run.intervalStartSeconds().get(run.intervals() / 2) - 0.0005);
+        final List<Double> starts = run.intervalStartSeconds();
+        final List<Long> counts = run.intervalEndToEndCounts();
+        final long total = counts.stream().mapToLong(Long::longValue).sum();
+        long before = 0;
+        int best = -1;
+        long bestDistance = Long.MAX_VALUE;
+        for (int k = 1; k < starts.size(); k++)
+        {
+            before += counts.get(k - 1);
+            if (before > 0 && before < total && Math.abs(2 * before - total) < bestDistance)
+            {
+                best = k;
+                bestDistance = Math.abs(2 * before - total);
+            }
+        }
+        if (best < 0)
+        {
+            throw new AssertionError("no split with items on both sides: " + counts);
+        }
+        return Numbers.plain(Math.round((starts.get(best - 1) + starts.get(best)) / 2 * 1000) / 1000.0);
     }
 
     private static long endToEndCount(final HistoRun run)
