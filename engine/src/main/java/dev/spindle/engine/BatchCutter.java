@@ -22,6 +22,8 @@ final class BatchCutter implements EventHandler<ItemEvent>
 {
     private static final System.Logger LOG = System.getLogger(BatchCutter.class.getName());
     private static final long RETRY_NANOS = 50_000;
+    /** The reason every item of a batch cut but not started before {@code shutdownNow()} is REJECTED with. */
+    static final String NOT_STARTED = "engine shut down before the batch started";
 
     private final EngineConfig config;
     private final EngineState state;
@@ -678,7 +680,7 @@ final class BatchCutter implements EventHandler<ItemEvent>
             final BatchSlot batch = pollQueue();
             for (int i = 0; i < batch.size; i++)
             {
-                delivery.deliver(batch.items[i], Outcome.REJECTED, null, "engine shut down before the batch started", outcomes);
+                delivery.deliver(batch.items[i], Outcome.REJECTED, null, NOT_STARTED, outcomes);
             }
             releaseBatch(batch);
         }

@@ -26,6 +26,8 @@ final class Wakeup
         }
     }
 
+    private static final WorkCondition ALWAYS = () -> true;
+
     private final boolean ownerParks;
     private volatile Thread owner;
     @SuppressWarnings("unused") // accessed through PARKED
@@ -78,19 +80,7 @@ final class Wakeup
     /** Called after publishing work: unparks the owner if it is, or is about to be, parked. */
     void signal()
     {
-        if (!ownerParks)
-        {
-            return;
-        }
-        VarHandle.fullFence();
-        if ((boolean)PARKED.getOpaque(this))
-        {
-            final Thread thread = owner;
-            if (thread != null)
-            {
-                LockSupport.unpark(thread);
-            }
-        }
+        signalIf(ALWAYS);
     }
 
     /**

@@ -134,7 +134,7 @@ final class Worker implements Runnable
         for (int i = 0; i < batch.size; i++)
         {
             final StagedItem item = batch.items[i];
-            delivery.deliver(item, Outcome.REJECTED, null, "engine shut down before the batch started", slot.outcomes);
+            delivery.deliver(item, Outcome.REJECTED, null, BatchCutter.NOT_STARTED, slot.outcomes);
             item.clearReferences();
         }
         batch.markCompleted();
