@@ -1,22 +1,24 @@
 package dev.spindle.engine;
 
 /**
- * One batch handed to a {@link BatchProcessor}. Items are settled through {@link #succeed} and
- * {@link #fail}; an item left unsettled when {@code process} returns normally has succeeded with a
- * {@code null} result. Valid only during the {@code process} call.
+ * One batch handed to a {@link BatchProcessor}: views of ring slots, valid only during the
+ * {@code process} call. Items are settled through {@link #succeed} and {@link #fail}; an item left
+ * unsettled when {@code process} returns normally has succeeded with a {@code null} result.
+ *
+ * @param <T> the engine's item type
  */
-public interface Batch
+public interface Batch<T>
 {
     int size();
 
-    Item item(int index);
+    T item(int index);
 
-    /** Total complexity the cutter charged for this batch. */
+    /** Total complexity the cost function charged for this batch (its size under unit cost). */
     double complexity();
 
     long batchId();
 
-    /** Why the cutter closed this batch. */
+    /** Why the batch was cut when it was. */
     CloseReason closeReason();
 
     int workerId();

@@ -7,9 +7,11 @@ package dev.spindle.engine;
  * until the item(s) that make it throw are isolated: those fail with the exception as the reason,
  * the rest succeed. Items of a throwing batch may therefore be processed more than once, so a
  * processor with side effects should make them idempotent.
+ *
+ * @param <T> the engine's item type
  */
 @FunctionalInterface
-public interface BatchProcessor
+public interface BatchProcessor<T>
 {
-    void process(Batch batch) throws Exception;
+    void process(Batch<T> batch) throws Exception;
 }

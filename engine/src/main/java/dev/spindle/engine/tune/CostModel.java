@@ -1,17 +1,13 @@
 package dev.spindle.engine.tune;
 
 import static dev.spindle.engine.tune.BatchFeatures.COMPLEXITY;
-import static dev.spindle.engine.tune.BatchFeatures.FEATURES;
 import static dev.spindle.engine.tune.BatchFeatures.FIXED;
-import static dev.spindle.engine.tune.BatchFeatures.ITEMS;
-import static dev.spindle.engine.tune.BatchFeatures.MEBIBYTES;
-import static dev.spindle.engine.tune.BatchFeatures.MISSING_EMBEDDINGS;
 
 import java.util.Arrays;
 
 /**
  * Online model of a batch's service time, linear in its {@link BatchFeatures}: t ≈ w·x with
- * x = [1, items, complexity, MiB, items without an embedding]. It replaces the seed's fixed
+ * x = [1, items, complexity, the cost function's own features...]. It replaces the seed's fixed
  * complexity × 10 ms wherever a time is predicted, and reports its own error: per interval, the mean
  * absolute percentage error of the prediction made before each batch's update, so out of sample.
  * <p>
@@ -23,7 +19,8 @@ import java.util.Arrays;
  * gets little weight; a fast one (a batch that failed at once) no more than its prediction allows.
  * <p>
  * Each batch updates the information form, R ← λR + v x xᵀ and g ← λg + v t x, and re-solves
- * (R + I/δ) w = g + w₀/δ by a 5 × 5 Cholesky: about 150 flops, no allocation. That is recursive least
+ * (R + I/δ) w = g + w₀/δ by an n × n Cholesky (n = 3 plus the cost function's features, at most 7):
+ * about 150 flops at n = 5, no allocation. That is recursive least
  * squares with covariance P = (R + I/δ)⁻¹, except that the prior's information I/δ is never forgotten.
  * In covariance-form RLS it decays as λⁿ/δ, so in a direction the batches do not excite (all batches
  * alike, complexity always 0) P grows as λ⁻ⁿ until it overflows, or the next odd batch swings the
@@ -46,19 +43,20 @@ public final class CostModel
 
     /** Bounds a sample's relative weight to (1 / this)² even when both its time and its prediction are ~0. */
     private static final double MIN_RELATIVE_TIME = 1e-3;
-    private static final int N = FEATURES;
     private static final double RIDGE = 1 / INITIAL_COVARIANCE;
 
+    private final int n;
     private final double forgetting;
-    private final double[] weights = new double[N];
-    private final double[] anchor = new double[N];
-    private final double[] information = new double[N * N];
-    private final double[] moment = new double[N];
+    private final double[] weights;
+    private final double[] anchor;
+    private final double[] information;
+    private final double[] moment;
     /** λ-weighted sums of the observed feature vectors, unweighted by v: the recent batch mix. */
-    private final double[] mix = new double[N];
-    private final double[] cholesky = new double[N * N];
-    private final double[] solution = new double[N];
-    private final double[] x = new double[N];
+    private final double[] mix;
+    private final double[] cholesky;
+    private final double[] solution;
+    private final double[] x;
+    private final double[] probe;
     private double meanActualNanos;
 
     private long observations;
@@ -78,9 +76,24 @@ public final class CostModel
      * @param forgetting λ in (0, 1]; the model remembers about 1 / (1 − λ) batches (0.995: 200)
      * @param priorFixedNanos the per-batch cost assumed before any observation
      * @param priorNanosPerComplexity the per-complexity-unit cost assumed before any observation
+     * @param extraFeatures how many features of its own the cost function names (0 to {@code CostFunction.MAX_FEATURES})
      */
-    public CostModel(final double forgetting, final double priorFixedNanos, final double priorNanosPerComplexity)
+    public CostModel(final double forgetting, final double priorFixedNanos, final double priorNanosPerComplexity, final int extraFeatures)
     {
+        if (extraFeatures < 0 || extraFeatures > 4)
+        {
+            throw new IllegalArgumentException("extraFeatures must be 0..4, was " + extraFeatures);
+        }
+        this.n = BatchFeatures.EXTRA + extraFeatures;
+        this.weights = new double[n];
+        this.anchor = new double[n];
+        this.information = new double[n * n];
+        this.moment = new double[n];
+        this.mix = new double[n];
+        this.cholesky = new double[n * n];
+        this.solution = new double[n];
+        this.x = new double[n];
+        this.probe = new double[n];
         if (!(forgetting > 0 && forgetting <= 1))
         {
             throw new IllegalArgumentException("forgetting must be in (0, 1], was " + forgetting);
@@ -96,26 +109,27 @@ public final class CostModel
         this.forgetting = forgetting;
         anchor[FIXED] = priorFixedNanos;
         anchor[COMPLEXITY] = priorNanosPerComplexity;
-        System.arraycopy(anchor, 0, weights, 0, N);
+        System.arraycopy(anchor, 0, weights, 0, n);
     }
 
     /**
-     * Learns from one completed batch. A sample with a negative count or size, a negative, NaN or
+     * Learns from one completed batch. A sample with a negative count or feature, a negative, NaN or
      * infinite complexity, or a time that is not positive is ignored and counted in {@link #rejected()}.
      */
     public void observe(final BatchFeatures f, final long actualNanos)
     {
-        final int items = f.items();
-        final double complexity = f.complexity();
-        final long bytes = f.bytes();
-        final int missing = f.missingEmbeddings();
-        if (items < 0 || !(complexity >= 0) || Double.isInfinite(complexity) || bytes < 0 || missing < 0 || actualNanos <= 0)
+        if (f.length() != n)
+        {
+            throw new IllegalArgumentException("features of length " + f.length() + " for a model of " + n);
+        }
+        if (!f.usable() || actualNanos <= 0)
         {
             rejected++;
             return;
         }
         final double actual = actualNanos;
-        final double predicted = predictNanos(items, complexity, bytes, missing);
+        f.toVector(x);
+        final double predicted = predict(x);
         intervalAbsolutePercentError += Math.abs(predicted - actual) / actual;
         intervalActualNanos += actual;
         intervalSamples++;
@@ -124,16 +138,15 @@ public final class CostModel
         meanActualNanos = observations == 0 ? actual : lambda * meanActualNanos + (1 - lambda) * actual;
         final double relative = meanActualNanos / Math.max(Math.max(actual, predicted), MIN_RELATIVE_TIME * meanActualNanos);
         final double v = relative * relative;
-        f.toVector(x);
-        for (int i = 0; i < N; i++)
+        for (int i = 0; i < n; i++)
         {
             mix[i] = lambda * mix[i] + x[i];
             moment[i] = lambda * moment[i] + v * actual * x[i];
             for (int j = 0; j <= i; j++)
             {
-                final double r = lambda * information[i * N + j] + v * x[i] * x[j];
-                information[i * N + j] = r;
-                information[j * N + i] = r;
+                final double r = lambda * information[i * n + j] + v * x[i] * x[j];
+                information[i * n + j] = r;
+                information[j * n + i] = r;
             }
         }
         observations++;
@@ -143,20 +156,27 @@ public final class CostModel
         }
     }
 
+    /** The predicted service time: never negative, NaN only for a NaN complexity. */
     public double predictNanos(final BatchFeatures f)
     {
-        return predictNanos(f.items(), f.complexity(), f.bytes(), f.missingEmbeddings());
+        f.toVector(probe);
+        return predict(probe);
     }
 
-    /** The predicted service time: never negative, NaN only for a NaN complexity. */
-    public double predictNanos(final int items, final double complexity, final long bytes, final int missingEmbeddings)
+    private double predict(final double[] features)
     {
-        final double t = weights[FIXED]
-            + weights[ITEMS] * items
-            + weights[COMPLEXITY] * complexity
-            + weights[MEBIBYTES] * (bytes / BatchFeatures.BYTES_PER_MEBIBYTE)
-            + weights[MISSING_EMBEDDINGS] * missingEmbeddings;
+        double t = 0;
+        for (int j = 0; j < n; j++)
+        {
+            t += weights[j] * features[j];
+        }
         return t < 0 ? 0 : t;
+    }
+
+    /** The vector length the model takes: 3 plus the cost function's features. */
+    public int features()
+    {
+        return n;
     }
 
     /** The intercept of {@link #nanosPerComplexity()}'s line: max(w_fixed, 0). */
@@ -169,8 +189,8 @@ public final class CostModel
      * The marginal cost of one complexity unit at the recent batch mix, so that a target batch time T
      * becomes a complexity budget (T − fixedNanosPerBatch()) / nanosPerComplexity(). It is the slope of
      * the line from (0, fixed) through the recent mean batch x̄ (the λ-weighted mean of the observed
-     * feature vectors): (w·x̄ − fixed) / x̄_complexity. That is w_complexity plus the per-item, per-MiB
-     * and per-missing-embedding costs that on average come with a complexity unit, e.g.
+     * feature vectors): (w·x̄ − fixed) / x̄_complexity. That is w_complexity plus the per-item and
+     * per-feature costs that on average come with a complexity unit, e.g.
      * w_items · x̄_items / x̄_complexity. Before any batch, or when recent batches have (almost) no
      * complexity, there is no mix to spread those costs over and it is w_complexity alone, which an
      * unexcited weight leaves at the prior. Never negative.
@@ -184,7 +204,7 @@ public final class CostModel
             return Math.max(weights[COMPLEXITY], 0);
         }
         double meanBatch = 0;
-        for (int j = 0; j < N; j++)
+        for (int j = 0; j < n; j++)
         {
             meanBatch += weights[j] * (mix[j] / mass);
         }
@@ -238,53 +258,53 @@ public final class CostModel
     {
         final double[] a = information;
         final double[] l = cholesky;
-        for (int j = 0; j < N; j++)
+        for (int j = 0; j < n; j++)
         {
-            double d = a[j * N + j] + RIDGE;
+            double d = a[j * n + j] + RIDGE;
             for (int k = 0; k < j; k++)
             {
-                d -= l[j * N + k] * l[j * N + k];
+                d -= l[j * n + k] * l[j * n + k];
             }
             if (!(d > 0) || Double.isInfinite(d))
             {
                 return false;
             }
             final double pivot = Math.sqrt(d);
-            l[j * N + j] = pivot;
-            for (int i = j + 1; i < N; i++)
+            l[j * n + j] = pivot;
+            for (int i = j + 1; i < n; i++)
             {
-                double s = a[i * N + j];
+                double s = a[i * n + j];
                 for (int k = 0; k < j; k++)
                 {
-                    s -= l[i * N + k] * l[j * N + k];
+                    s -= l[i * n + k] * l[j * n + k];
                 }
-                l[i * N + j] = s / pivot;
+                l[i * n + j] = s / pivot;
             }
         }
         final double[] z = solution;
-        for (int i = 0; i < N; i++)
+        for (int i = 0; i < n; i++)
         {
             double s = moment[i] + RIDGE * anchor[i];
             for (int k = 0; k < i; k++)
             {
-                s -= l[i * N + k] * z[k];
+                s -= l[i * n + k] * z[k];
             }
-            z[i] = s / l[i * N + i];
+            z[i] = s / l[i * n + i];
         }
-        for (int i = N - 1; i >= 0; i--)
+        for (int i = n - 1; i >= 0; i--)
         {
             double s = z[i];
-            for (int k = i + 1; k < N; k++)
+            for (int k = i + 1; k < n; k++)
             {
-                s -= l[k * N + i] * z[k];
+                s -= l[k * n + i] * z[k];
             }
-            z[i] = s / l[i * N + i];
+            z[i] = s / l[i * n + i];
             if (!Double.isFinite(z[i]))
             {
                 return false;
             }
         }
-        System.arraycopy(z, 0, weights, 0, N);
+        System.arraycopy(z, 0, weights, 0, n);
         return true;
     }
 
@@ -292,7 +312,7 @@ public final class CostModel
     {
         Arrays.fill(information, 0);
         Arrays.fill(moment, 0);
-        System.arraycopy(weights, 0, anchor, 0, N);
+        System.arraycopy(weights, 0, anchor, 0, n);
         resets++;
     }
 }

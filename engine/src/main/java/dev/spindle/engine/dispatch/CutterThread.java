@@ -1,0 +1,222 @@
+package dev.spindle.engine.dispatch;
+
+import dev.spindle.engine.metrics.OutcomeCounter;
+import dev.spindle.engine.tune.CutterControls;
+
+/**
+ * A dedicated cutter, for machines where it has a core of its own: it cuts batches ahead and puts
+ * each in the mailbox of a worker it knows is idle (a guided-self-scheduling share), and while a full
+ * batch per active worker waits, or the oldest item waited a linger, one more behind a busy
+ * worker, which starts it without a round trip. Producers wake a parked cutter only while some
+ * worker is idle; with every worker busy the worker that frees up wakes it, and one wake-up takes in
+ * everything that arrived meanwhile.
+ */
+final class CutterThread<T> implements BatchSource<T>, Runnable
+{
+    private static final long RETRY_NANOS = 50_000;
+
+    private final WorkerSlot<T>[] workers;
+    private final Cutter<T> cutter;
+    private final EngineState state;
+    private final CutterControls controls;
+    private final Quiescence quiescence;
+    private final Wakeup wakeup;
+    private final Idler idler;
+    private final OutcomeCounter outcomes;
+    /** The box each worker's next batch goes into: the order the worker takes them in. */
+    private final int[] nextBox;
+    private final WorkCondition hasWork = this::housekeepingDue;
+    private final ItemsWanted wanted;
+    private int seenVersion = -1;
+    private long nextTimer = Long.MAX_VALUE;
+
+    CutterThread(final WorkerSlot<T>[] workers, final Cutter<T> cutter, final EngineState state, final CutterControls controls,
+        final Quiescence quiescence, final Wakeup wakeup, final Idler idler, final OutcomeCounter outcomes, final ItemsWanted wanted)
+    {
+        this.wanted = wanted;
+        this.workers = workers;
+        this.cutter = cutter;
+        this.state = state;
+        this.controls = controls;
+        this.quiescence = quiescence;
+        this.wakeup = wakeup;
+        this.idler = idler;
+        this.outcomes = outcomes;
+        this.nextBox = new int[workers.length];
+    }
+
+    @Override
+    public void run()
+    {
+        while (!state.workersStopping())
+        {
+            if (dutyCycle() > 0)
+            {
+                idler.reset();
+            }
+            else
+            {
+                idler.idle(wakeup, hasWork, parkNanos());
+            }
+        }
+    }
+
+    void owner(final Thread thread)
+    {
+        wakeup.owner(thread);
+    }
+
+    int dutyCycle()
+    {
+        seenVersion = state.version();
+        final long now = System.nanoTime();
+        int work = 0;
+        if (state.rejecting())
+        {
+            cutter.rejectWaiting(now, outcomes);
+        }
+        else
+        {
+            final int active = Math.min(workers.length, controls.activeWorkers());
+            for (int w = 0; w < active; w++)
+            {
+                if (idle(w))
+                {
+                    if (!cutter.cut(workers[w].boxes[nextBox[w]], active, now, outcomes))
+                    {
+                        break;
+                    }
+                    offer(w);
+                    work++;
+                }
+            }
+            for (int w = 0; w < active; w++)
+            {
+                if (!idle(w) && !workers[w].boxes[nextBox[w]].mailbox.isFull() && queueBehind(active, now))
+                {
+                    if (!cutter.cut(workers[w].boxes[nextBox[w]], 1, now, outcomes))
+                    {
+                        break;
+                    }
+                    offer(w);
+                    work++;
+                }
+            }
+            boolean anyIdle = false;
+            for (int w = 0; w < active && !anyIdle; w++)
+            {
+                anyIdle = idle(w);
+            }
+            wanted.set(anyIdle);
+        }
+        quiescence.check();
+        final long timer = Math.min(cutter.nextTimerNanos(), lingerDue());
+        nextTimer = timer <= now ? now + RETRY_NANOS : timer;
+        return work;
+    }
+
+    /** A full batch per active worker waits, or the oldest item waited a linger: worth queueing behind a busy worker. */
+    private boolean queueBehind(final int active, final long now)
+    {
+        final double waiting = cutter.waiting();
+        return waiting > 0 && (waiting >= controls.complexityBudget() * active || now - cutter.oldestWaitingNanos() >= controls.lingerNanos());
+    }
+
+    private long lingerDue()
+    {
+        final long oldest = cutter.oldestWaitingNanos();
+        return oldest == Long.MAX_VALUE ? Long.MAX_VALUE : oldest + controls.lingerNanos();
+    }
+
+    private boolean idle(final int w)
+    {
+        final Box<T>[] boxes = workers[w].boxes;
+        return !boxes[0].mailbox.isFull() && !boxes[1].mailbox.isFull();
+    }
+
+    private void offer(final int w)
+    {
+        final WorkerSlot<T> worker = workers[w];
+        worker.boxes[nextBox[w]].mailbox.offer();
+        nextBox[w] ^= 1;
+        worker.wakeup.signal();
+    }
+
+    /** Whether the cutter has something to do besides watching the ring (read by its own idle strategy). */
+    private boolean housekeepingDue()
+    {
+        if (state.version() != seenVersion)
+        {
+            return true;
+        }
+        if (wanted.wanted() && cutter.mayHaveWork())
+        {
+            return true;
+        }
+        final int active = Math.min(workers.length, controls.activeWorkers());
+        for (int w = 0; w < active; w++)
+        {
+            if (idle(w) && cutter.mayHaveWork())
+            {
+                return true;
+            }
+        }
+        return nextTimer != Long.MAX_VALUE && System.nanoTime() >= nextTimer;
+    }
+
+    private long parkNanos()
+    {
+        final long now = System.nanoTime();
+        final long until = wanted.wanted() ? nextTimer : Math.min(nextTimer, now + Math.max(controls.lingerNanos(), RETRY_NANOS));
+        return until == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, until - now);
+    }
+
+    @Override
+    public long take(final WorkerSlot<T> worker)
+    {
+        return worker.current().mailbox.isFull() ? System.nanoTime() : NOTHING;
+    }
+
+    @Override
+    public boolean hasWork(final WorkerSlot<T> worker)
+    {
+        return worker.current().mailbox.isFull();
+    }
+
+    @Override
+    public Parker parker(final WorkerSlot<T> worker)
+    {
+        return worker.wakeup;
+    }
+
+    @Override
+    public void done(final WorkerSlot<T> worker, final Box<T> box)
+    {
+        box.release();
+        worker.turn ^= 1;
+        box.mailbox.clear();
+        wakeup.signal();
+    }
+
+    @Override
+    public void started(final WorkerSlot<T> worker)
+    {
+        worker.wakeup.owner(worker.thread);
+    }
+
+    @Override
+    public void wakeAll()
+    {
+        wakeup.signal();
+        for (final WorkerSlot<T> worker : workers)
+        {
+            worker.wakeup.signal();
+        }
+    }
+
+    @Override
+    public void sweep(final long now)
+    {
+        wakeup.signal(); // the cutter acts on its own timers; a tick only makes sure it looks
+    }
+}
