@@ -1,5 +1,6 @@
 package dev.spindle.engine.dispatch;
 
+import dev.spindle.engine.CloseReason;
 import dev.spindle.engine.metrics.OutcomeCounter;
 
 /**
@@ -18,10 +19,12 @@ interface Cutter<T>
 
     /**
      * Cuts the next batch into {@code box}, sized as one of {@code sharers} equal shares of what waits
-     * (1: a full batch), holding the box's gate before taking items off the ring. Items found past
+     * (1: a full batch), holding the box's gate before taking items off the ring. A batch that reaches
+     * the budget or the count closes as BUDGET or COUNT, one with a due deadline as DEADLINE, anything
+     * else as {@code partial} (why it was cut now: an idle worker, a linger, a drain). Items found past
      * their deadline are TIMED_OUT on the way, counted in {@code counter}. False when nothing was cut.
      */
-    boolean cut(Box<T> box, int sharers, long now, OutcomeCounter counter);
+    boolean cut(Box<T> box, int sharers, CloseReason partial, long now, OutcomeCounter counter);
 
     /** After {@code shutdownNow()}: every waiting item (in the ring up to the drain target, or staged) is REJECTED. */
     void rejectWaiting(long now, OutcomeCounter counter);

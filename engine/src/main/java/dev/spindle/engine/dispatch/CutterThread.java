@@ -1,5 +1,6 @@
 package dev.spindle.engine.dispatch;
 
+import dev.spindle.engine.CloseReason;
 import dev.spindle.engine.metrics.OutcomeCounter;
 import dev.spindle.engine.tune.CutterControls;
 
@@ -77,12 +78,16 @@ final class CutterThread<T> implements BatchSource<T>, Runnable
         }
         else
         {
+            if (cutter.nextTimerNanos() <= now)
+            {
+                cutter.expireDue(now, outcomes);
+            }
             final int active = Math.min(workers.length, controls.activeWorkers());
             for (int w = 0; w < active; w++)
             {
                 if (idle(w))
                 {
-                    if (!cutter.cut(workers[w].boxes[nextBox[w]], active, now, outcomes))
+                    if (!cutter.cut(workers[w].boxes[nextBox[w]], active, CloseReason.IDLE_WORKER, now, outcomes))
                     {
                         break;
                     }
@@ -92,9 +97,10 @@ final class CutterThread<T> implements BatchSource<T>, Runnable
             }
             for (int w = 0; w < active; w++)
             {
-                if (!idle(w) && !workers[w].boxes[nextBox[w]].mailbox.isFull() && queueBehind(active, now))
+                final CloseReason ahead;
+                if (!idle(w) && !workers[w].boxes[nextBox[w]].mailbox.isFull() && (ahead = queueBehind(active, now)) != null)
                 {
-                    if (!cutter.cut(workers[w].boxes[nextBox[w]], 1, now, outcomes))
+                    if (!cutter.cut(workers[w].boxes[nextBox[w]], 1, ahead, now, outcomes))
                     {
                         break;
                     }
@@ -115,11 +121,26 @@ final class CutterThread<T> implements BatchSource<T>, Runnable
         return work;
     }
 
-    /** A full batch per active worker waits, or the oldest item waited a linger: worth queueing behind a busy worker. */
-    private boolean queueBehind(final int active, final long now)
+    /**
+     * Why a batch is worth queueing behind a busy worker now, or null: a full batch per active worker
+     * waits, the engine drains, or the oldest item waited a linger.
+     */
+    private CloseReason queueBehind(final int active, final long now)
     {
         final double waiting = cutter.waiting();
-        return waiting > 0 && (waiting >= controls.complexityBudget() * active || now - cutter.oldestWaitingNanos() >= controls.lingerNanos());
+        if (waiting <= 0)
+        {
+            return null;
+        }
+        if (waiting >= controls.complexityBudget() * active)
+        {
+            return CloseReason.BUDGET;
+        }
+        if (state.drainRequested())
+        {
+            return CloseReason.DRAIN;
+        }
+        return now - cutter.oldestWaitingNanos() >= controls.lingerNanos() ? CloseReason.LINGER : null;
     }
 
     private long lingerDue()

@@ -26,6 +26,7 @@ final class LaneCutter<T> implements Cutter<T>, PriorityLanes.Items
     private final boolean tapped;
     private final int maxItems;
     private final int mask;
+    private final boolean deadlines;
     private final PriorityLanes lanes;
     private final PriorityLanes.Sink timeOut = this::timeOut;
     private final PriorityLanes.Sink reject = this::reject;
@@ -46,6 +47,7 @@ final class LaneCutter<T> implements Cutter<T>, PriorityLanes.Items
         this.tapped = config.tapped();
         this.maxItems = config.maxBatchItems();
         this.mask = ring.size() - 1;
+        this.deadlines = config.deadline() != null;
         this.lanes = new PriorityLanes(config.laneFloors().length, ring.size(), config.agingBoundNanos(), this);
         this.slackNanos = controls.deadlineSlackNanos();
     }
@@ -62,7 +64,7 @@ final class LaneCutter<T> implements Cutter<T>, PriorityLanes.Items
     }
 
     @Override
-    public boolean cut(final Box<T> box, final int sharers, final long now, final OutcomeCounter counter)
+    public boolean cut(final Box<T> box, final int sharers, final CloseReason partial, final long now, final OutcomeCounter counter)
     {
         this.counter = counter;
         stage(now);
@@ -77,7 +79,7 @@ final class LaneCutter<T> implements Cutter<T>, PriorityLanes.Items
         final int countTarget = byCount ? CutSizing.countTarget(lanes.size(), sharers, budget, maxItems, false) : maxItems;
         final BatchSlot<T> batch = box.batch();
         batch.listed();
-        CloseReason reason = CloseReason.IDLE_WORKER;
+        CloseReason reason = partial;
         boolean urgent = false;
         while (true)
         {
@@ -100,7 +102,7 @@ final class LaneCutter<T> implements Cutter<T>, PriorityLanes.Items
             final Slot<T> slot = ring.slot(item);
             if (batch.size > 0 && batch.complexity + slot.cost > target)
             {
-                reason = target >= budget ? CloseReason.BUDGET : CloseReason.IDLE_WORKER;
+                reason = target >= budget ? CloseReason.BUDGET : partial;
                 break;
             }
             if (batch.size >= countTarget)
@@ -121,7 +123,7 @@ final class LaneCutter<T> implements Cutter<T>, PriorityLanes.Items
                 break;
             }
         }
-        if (urgent && reason == CloseReason.IDLE_WORKER)
+        if (urgent && reason == partial)
         {
             reason = CloseReason.DEADLINE;
         }
@@ -227,10 +229,15 @@ final class LaneCutter<T> implements Cutter<T>, PriorityLanes.Items
         return lanes.oldestStagedNanos();
     }
 
+    /** With deadlines, items still unread in the ring may be expiring: staging them is due now. */
     @Override
     public long nextTimerNanos()
     {
-        return nextDeadlineScan;
+        if (!deadlines)
+        {
+            return Long.MAX_VALUE;
+        }
+        return ring.unread() > 0 ? Long.MIN_VALUE : nextDeadlineScan;
     }
 
     @Override

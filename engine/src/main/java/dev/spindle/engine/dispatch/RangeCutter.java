@@ -49,7 +49,7 @@ final class RangeCutter<T> implements Cutter<T>
     }
 
     @Override
-    public boolean cut(final Box<T> box, final int sharers, final long now, final OutcomeCounter counter)
+    public boolean cut(final Box<T> box, final int sharers, final CloseReason partial, final long now, final OutcomeCounter counter)
     {
         final long frontier = ring.frontier.get();
         final long cap = Math.min(ring.cursor(), state.drainTarget());
@@ -59,10 +59,12 @@ final class RangeCutter<T> implements Cutter<T>
         }
         final double budget = controls.complexityBudget();
         final long lo = frontier + 1;
-        return unitCost && !ring.skipsSeen() ? cutCounted(box, lo, cap, sharers, budget, now) : cutScored(box, lo, cap, sharers, budget, now);
+        return unitCost && !ring.skipsSeen() ? cutCounted(box, lo, cap, sharers, budget, partial, now)
+            : cutScored(box, lo, cap, sharers, budget, partial, now);
     }
 
-    private boolean cutCounted(final Box<T> box, final long lo, final long cap, final int sharers, final double budget, final long now)
+    private boolean cutCounted(final Box<T> box, final long lo, final long cap, final int sharers, final double budget,
+        final CloseReason partial, final long now)
     {
         final int target = CutSizing.countTarget(cap - lo + 1, sharers, budget, maxItems, true);
         final long hi = ring.highestPublished(lo, lo + target - 1);
@@ -75,11 +77,12 @@ final class RangeCutter<T> implements Cutter<T>
         ring.frontier.set(hi);
         final BatchSlot<T> batch = box.batch();
         batch.range(lo, n, n);
-        close(batch, n == maxItems ? CloseReason.COUNT : n >= budget ? CloseReason.BUDGET : CloseReason.IDLE_WORKER, budget, now);
+        close(batch, n == maxItems ? CloseReason.COUNT : n >= budget ? CloseReason.BUDGET : partial, budget, now);
         return true;
     }
 
-    private boolean cutScored(final Box<T> box, long lo, final long cap, final int sharers, final double budget, final long now)
+    private boolean cutScored(final Box<T> box, long lo, final long cap, final int sharers, final double budget,
+        final CloseReason partial, final long now)
     {
         final long published = scan(cap);
         while (lo <= published && ring.slot(lo).skipped())
@@ -99,7 +102,7 @@ final class RangeCutter<T> implements Cutter<T>
         final int countTarget = byCount ? CutSizing.countTarget(published - lo + 1, sharers, budget, maxItems, unitCost) : maxItems;
         final BatchSlot<T> batch = box.batch();
         box.hold(lo);
-        CloseReason reason = CloseReason.IDLE_WORKER;
+        CloseReason reason = partial;
         int n = 0;
         double sum = 0;
         for (long s = lo; s <= published; s++)
@@ -117,7 +120,7 @@ final class RangeCutter<T> implements Cutter<T>
             final double cost = slot.cost;
             if (n > 0 && sum + cost > target)
             {
-                reason = target >= budget ? CloseReason.BUDGET : CloseReason.IDLE_WORKER;
+                reason = target >= budget ? CloseReason.BUDGET : partial;
                 break;
             }
             if (n >= countTarget)

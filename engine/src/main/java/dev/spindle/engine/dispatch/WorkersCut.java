@@ -1,5 +1,6 @@
 package dev.spindle.engine.dispatch;
 
+import dev.spindle.engine.CloseReason;
 import dev.spindle.engine.metrics.OutcomeCounter;
 import dev.spindle.engine.tune.CutterControls;
 import java.lang.invoke.VarHandle;
@@ -52,7 +53,7 @@ final class WorkersCut<T> implements BatchSource<T>
             }
             else
             {
-                cut = cutter.cut(worker.boxes[0], controls.activeWorkers(), now, worker.meters.outcomes);
+                cut = cutter.cut(worker.boxes[0], controls.activeWorkers(), CloseReason.IDLE_WORKER, now, worker.meters.outcomes);
             }
         }
         finally
@@ -109,6 +110,7 @@ final class WorkersCut<T> implements BatchSource<T>
         parked.wakeAll();
     }
 
+    /** The housekeeping thread takes the cutting right for a moment to act on due deadlines (and stage what waits unread). */
     @Override
     public void sweep(final long now)
     {
@@ -124,6 +126,7 @@ final class WorkersCut<T> implements BatchSource<T>
         {
             token.release();
         }
+        passOn();
         quiescence.check();
     }
 }
