@@ -84,11 +84,19 @@ public final class Spindle<T> implements AutoCloseable
             intervals.started(now);
             core.start();
             housekeepingSleep = new StoppableSleep(housekeepingPeriodNanos());
+            final String name = config.threadNamePrefix() + "-housekeeping";
             housekeeping = new AgentRunner(housekeepingSleep, t -> LOG.log(Level.ERROR, "spindle housekeeping failed", t), null,
-                new CompositeAgent(core.watchdog(), intervals));
+                new CompositeAgent(core.watchdog(), intervals)
+                {
+                    @Override
+                    public String roleName()
+                    {
+                        return name; // Agrona names the thread after its agent
+                    }
+                });
             AgentRunner.startOnThread(housekeeping, r ->
             {
-                final Thread thread = new Thread(r, config.threadNamePrefix() + "-housekeeping");
+                final Thread thread = new Thread(r, name);
                 thread.setDaemon(true);
                 return thread;
             });

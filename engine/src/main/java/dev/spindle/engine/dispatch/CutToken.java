@@ -6,8 +6,9 @@ import java.lang.invoke.VarHandle;
 /**
  * The right to cut, where workers cut for themselves: one CAS to take it per batch, a release store
  * to give it back, so the cutter's state is handed from worker to worker with a happens-before
- * edge and never needs a lock. The holder field has a cache line of its own (padding on both sides,
- * checked by a layout test): it changes hands once per batch.
+ * edge and never needs a lock. The holder field has a cache line of its own (64 bytes of padding on
+ * each side, byte fields so the JVM cannot pack another field beside it; checked by LayoutTest): it
+ * changes hands once per batch.
  */
 final class CutToken extends CutTokenRhsPadding
 {
@@ -45,10 +46,10 @@ final class CutToken extends CutTokenRhsPadding
 @SuppressWarnings("unused")
 abstract class CutTokenLhsPadding
 {
-    protected byte p10, p11, p12, p13, p14, p15, p16, p17, p20, p21, p22, p23, p24, p25, p26, p27;
-    protected byte p30, p31, p32, p33, p34, p35, p36, p37, p40, p41, p42, p43, p44, p45, p46, p47;
-    protected byte p50, p51, p52, p53, p54, p55, p56, p57, p60, p61, p62, p63, p64, p65, p66, p67;
-    protected byte p70, p71, p72, p73, p74, p75, p76, p77;
+    protected byte p000, p001, p002, p003, p004, p005, p006, p007, p008, p009, p010, p011, p012, p013, p014, p015;
+    protected byte p016, p017, p018, p019, p020, p021, p022, p023, p024, p025, p026, p027, p028, p029, p030, p031;
+    protected byte p032, p033, p034, p035, p036, p037, p038, p039, p040, p041, p042, p043, p044, p045, p046, p047;
+    protected byte p048, p049, p050, p051, p052, p053, p054, p055, p056, p057, p058, p059, p060, p061, p062, p063;
 }
 
 abstract class CutTokenValue extends CutTokenLhsPadding
@@ -59,8 +60,8 @@ abstract class CutTokenValue extends CutTokenLhsPadding
 @SuppressWarnings("unused")
 abstract class CutTokenRhsPadding extends CutTokenValue
 {
-    protected byte p90, p91, p92, p93, p94, p95, p96, p97, p100, p101, p102, p103, p104, p105, p106, p107;
-    protected byte p110, p111, p112, p113, p114, p115, p116, p117, p120, p121, p122, p123, p124, p125, p126, p127;
-    protected byte p130, p131, p132, p133, p134, p135, p136, p137, p140, p141, p142, p143, p144, p145, p146, p147;
-    protected byte p150, p151, p152, p153, p154, p155, p156, p157;
+    protected byte p100, p101, p102, p103, p104, p105, p106, p107, p108, p109, p110, p111, p112, p113, p114, p115;
+    protected byte p116, p117, p118, p119, p120, p121, p122, p123, p124, p125, p126, p127, p128, p129, p130, p131;
+    protected byte p132, p133, p134, p135, p136, p137, p138, p139, p140, p141, p142, p143, p144, p145, p146, p147;
+    protected byte p148, p149, p150, p151, p152, p153, p154, p155, p156, p157, p158, p159, p160, p161, p162, p163;
 }
