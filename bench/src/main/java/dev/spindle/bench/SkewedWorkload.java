@@ -1,8 +1,8 @@
 package dev.spindle.bench;
 
 import dev.spindle.engine.BatchProcessor;
-import dev.spindle.engine.ComplexityScorer;
-import dev.spindle.engine.PriorityScorer;
+import dev.spindle.engine.CostFunction;
+import dev.spindle.engine.ItemTranslatorOneArg;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.SplittableRandom;
@@ -13,12 +13,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * Skewed CPU work for the tuner shootout: item costs drawn once, deterministically, from a
  * lognormal distribution (σ = 1, mean 20 µs, so μ = ln 20 − σ²/2 in µs), burned by busy-looping.
  * <p>
- * Units. An item carries its cost in <b>nanoseconds</b> in {@code sizeBytes} (nanoseconds keep the
+ * Units. An item ({@link Burn}) carries its cost in <b>nanoseconds</b> (nanoseconds keep the
  * sub-microsecond items of the lower tail exact); {@link #MICROS} scores complexity as that cost in
  * <b>microseconds</b>, so a complexity budget of B is "B µs of nominal work per batch" and the cost
- * model has a true linear cost (~1,000 ns per complexity unit) to find. {@link #FLAT} gives every item
- * the same priority: the seed's priority rule would otherwise read the nanosecond cost as a file size
- * and put items under 10,240 ns in a higher lane (shortest-job-first by accident).
+ * model has a true linear cost (~1,000 ns per complexity unit) to find. Without it the engine's
+ * default unit cost counts items, as it would for a user who knows nothing of the costs.
  * <p>
  * Measurement. {@link #processor} busy-loops each item's cost on the {@link System#nanoTime()} clock
  * and records the time it actually took (nominal cost, plus one clock read, plus any time the thread
@@ -33,11 +32,30 @@ public final class SkewedWorkload
     /** μ of the underlying normal, in ln(µs): the lognormal's mean is exp(μ + σ²/2) = 20 µs. */
     public static final double MU = Math.log(MEAN_MICROS) - SIGMA * SIGMA / 2;
 
-    /** Complexity = the item's nominal cost in microseconds (its {@code sizeBytes} holds nanoseconds). */
-    public static final ComplexityScorer MICROS = item -> item.sizeBytes() / 1_000.0;
+    /** One item of skewed work: its index in the run and its nominal cost. */
+    public static final class Burn
+    {
+        /** Copies a template the publisher reuses: a static translator and a reused argument allocate nothing. */
+        public static final ItemTranslatorOneArg<Burn, Burn> COPY = (item, from) ->
+        {
+            item.id = from.id;
+            item.costNanos = from.costNanos;
+        };
 
-    /** Every item equally urgent: one lane, FIFO. */
-    public static final PriorityScorer FLAT = item -> 50;
+        public long id;
+        public long costNanos;
+
+        /** This template, set to item {@code i} of {@code workload}. */
+        public Burn set(final SkewedWorkload workload, final long i)
+        {
+            id = i;
+            costNanos = workload.costNanos(i);
+            return this;
+        }
+    }
+
+    /** Complexity = the item's nominal cost in microseconds. */
+    public static final CostFunction<Burn> MICROS = item -> item.costNanos / 1_000.0;
 
     private final long[] costNanos;
     private final long seed;
@@ -125,14 +143,14 @@ public final class SkewedWorkload
     }
 
     /** A Spindle processor that burns every item's cost and records its measured time in {@code meter}. */
-    public static BatchProcessor processor(final Meter meter)
+    public static BatchProcessor<Burn> processor(final Meter meter)
     {
         return batch ->
         {
             final Stripe stripe = meter.stripe();
             for (int i = 0; i < batch.size(); i++)
             {
-                stripe.busy(burn(batch.item(i).sizeBytes()));
+                stripe.busy(burn(batch.item(i).costNanos));
             }
         };
     }
