@@ -194,7 +194,7 @@ public final class EngineCore<T>
     {
         final int generation = slot.generation + 1;
         slot.generation = generation;
-        final Thread thread = new Thread(new Worker<>(slot, generation, this), config.threadNamePrefix() + "-worker-" + slot.id);
+        final Thread thread = new Thread(new Worker<>(slot, generation, config, source, delivery, state, controls, publisher, pinning), config.threadNamePrefix() + "-worker-" + slot.id);
         thread.setDaemon(true);
         slot.thread = thread;
         slot.wakeup.owner(thread);

@@ -38,22 +38,24 @@ final class Worker<T> implements Runnable
     private boolean bisected;
     private int seenVersion;
 
-    Worker(final WorkerSlot<T> slot, final int generation, final EngineCore<T> core)
+    Worker(final WorkerSlot<T> slot, final int generation, final EngineConfig<T> config, final BatchSource<T> source,
+        final OutcomeDelivery<T> delivery, final EngineState state, final CutterControls controls, final Publisher<T> publisher,
+        final CpuPinning pinning)
     {
         this.slot = slot;
         this.generation = generation;
-        this.source = core.source;
-        this.processor = core.config.processor();
-        this.delivery = core.delivery;
-        this.state = core.state;
-        this.controls = core.controls;
-        this.publisher = core.publisher;
-        this.pinning = core.pinning;
-        this.tap = core.config.tap();
-        this.tapped = core.config.tapped();
-        this.listened = core.config.listened();
-        this.batchTimeoutNanos = core.config.batchTimeoutNanos();
-        this.idler = Idler.create(core.config.waitMode());
+        this.source = source;
+        this.processor = config.processor();
+        this.delivery = delivery;
+        this.state = state;
+        this.controls = controls;
+        this.publisher = publisher;
+        this.pinning = pinning;
+        this.tap = config.tap();
+        this.tapped = config.tapped();
+        this.listened = config.listened();
+        this.batchTimeoutNanos = config.batchTimeoutNanos();
+        this.idler = Idler.create(config.waitMode());
         this.parker = source.parker(slot);
         this.meters = slot.meters;
         this.hasWork = () -> source.hasWork(slot) || stateMoved();
