@@ -4,7 +4,7 @@ package dev.spindle.bench.figures;
  * One engine under test, as a publisher sees it: send item {@code id}, and the engine runs the
  * scenario's work on it and reports its completion. Every engine does the same work per item.
  */
-interface Target extends AutoCloseable
+public interface Target extends AutoCloseable
 {
     void send(long id);
 

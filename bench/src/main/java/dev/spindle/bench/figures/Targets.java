@@ -31,16 +31,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * per item, as application code does), and a raw Disruptor 4 with one handler per worker taking
  * {@code sequence % workers == k} (the ring and wait strategy without any engine around them).
  */
-final class Targets
+public final class Targets
 {
-    static final int RING = 65_536;
+    public static final int RING = 65_536;
 
     private Targets()
     {
     }
 
     /** A ring item: the id is all the work reads. */
-    static final class Item
+    public static final class Item
     {
         static final ItemTranslatorOneArg<Item, Item> COPY = (item, from) -> item.id = from.id;
         long id;
@@ -50,7 +50,7 @@ final class Targets
      * Spindle as the figures run it: {@code tweak} sets what the scenario needs on top of the builder's
      * defaults (workers, ring, batch bounds, wait mode...); completions come from the outcome listener.
      */
-    static Target spindle(final String prefix, final java.util.function.UnaryOperator<SpindleBuilder<Item>> tweak, final Target.Work work,
+    public static Target spindle(final String prefix, final java.util.function.UnaryOperator<SpindleBuilder<Item>> tweak, final Target.Work work,
         final Target.Completion completion)
     {
         final SpindleBuilder<Item> builder = Spindle.builder(Item::new, (dev.spindle.engine.Batch<Item> batch) ->
@@ -107,7 +107,7 @@ final class Targets
         };
     }
 
-    static Target executor(final String prefix, final int workers, final Target.Work work, final Target.Completion completion)
+    public static Target executor(final String prefix, final int workers, final Target.Work work, final Target.Completion completion)
     {
         final ThreadPoolExecutor pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
             named(prefix));
@@ -115,7 +115,7 @@ final class Targets
         return tasks(prefix, pool, work, completion, "LinkedBlockingQueue, a task per item");
     }
 
-    static Target forkJoin(final String prefix, final int workers, final Target.Work work, final Target.Completion completion)
+    public static Target forkJoin(final String prefix, final int workers, final Target.Work work, final Target.Completion completion)
     {
         final AtomicInteger n = new AtomicInteger();
         final ForkJoinPool pool = new ForkJoinPool(workers, p ->
@@ -174,7 +174,7 @@ final class Targets
     }
 
     /** A raw Disruptor: one handler thread per worker, handler k takes the sequences where {@code sequence % workers == k}. */
-    static Target disruptor(final String prefix, final int workers, final WaitMode wait, final Target.Work work,
+    public static Target disruptor(final String prefix, final int workers, final WaitMode wait, final Target.Work work,
         final Target.Completion completion)
     {
         final WaitStrategy strategy = wait == WaitMode.YIELDING ? new YieldingWaitStrategy() : new BlockingWaitStrategy();

@@ -67,7 +67,9 @@ public final class BatchSlot<T> implements Batch<T>, LatencyRecorders.SubmitTime
     private final byte[] outcomes;
     private final Object[] results;
     private final String[] reasons;
+    /** Which settlement arrays hold something to clear: outcomes at all, any result, any reason. */
     private boolean settled;
+    private boolean resulted;
     private boolean failed;
     private int viewOffset;
     private int viewLength;
@@ -199,13 +201,9 @@ public final class BatchSlot<T> implements Batch<T>, LatencyRecorders.SubmitTime
     /** Worker: after delivery, ready for the next cut. */
     void recycle()
     {
-        if (settled)
-        {
-            Arrays.fill(outcomes, 0, size, UNSETTLED);
-            Arrays.fill(results, 0, size, null);
-            Arrays.fill(reasons, 0, size, null);
-            settled = false;
-        }
+        clearSettlements(0, size);
+        settled = false;
+        resulted = false;
         failed = false;
         size = 0;
         complexity = 0;
@@ -221,14 +219,25 @@ public final class BatchSlot<T> implements Batch<T>, LatencyRecorders.SubmitTime
     /** The processor sees {@code [offset, offset + length)}; its settlements there are cleared for a (re)run. */
     void view(final int offset, final int length)
     {
-        if (settled)
-        {
-            Arrays.fill(outcomes, offset, offset + length, UNSETTLED);
-            Arrays.fill(results, offset, offset + length, null);
-            Arrays.fill(reasons, offset, offset + length, null);
-        }
+        clearSettlements(offset, offset + length);
         viewOffset = offset;
         viewLength = length;
+    }
+
+    private void clearSettlements(final int from, final int to)
+    {
+        if (settled)
+        {
+            Arrays.fill(outcomes, from, to, UNSETTLED);
+        }
+        if (resulted)
+        {
+            Arrays.fill(results, from, to, null);
+        }
+        if (failed)
+        {
+            Arrays.fill(reasons, from, to, null);
+        }
     }
 
     /** The item at batch position {@code k} settled as FAILED by the engine (the processor threw on it alone). */
@@ -333,8 +342,12 @@ public final class BatchSlot<T> implements Batch<T>, LatencyRecorders.SubmitTime
     {
         final int k = viewOffset + checkIndex(index);
         outcomes[k] = SUCCEEDED;
-        results[k] = result;
         settled = true;
+        if (result != null || resulted)
+        {
+            results[k] = result;
+            resulted = true;
+        }
     }
 
     @Override
@@ -342,7 +355,10 @@ public final class BatchSlot<T> implements Batch<T>, LatencyRecorders.SubmitTime
     {
         final int k = viewOffset + checkIndex(index);
         outcomes[k] = FAILED;
-        results[k] = null;
+        if (resulted)
+        {
+            results[k] = null;
+        }
         reasons[k] = reason == null ? "failed (no reason given)" : reason;
         settled = true;
         failed = true;
