@@ -16,6 +16,7 @@ final class CutterThread<T> implements BatchSource<T>, Runnable
 {
     private static final long RETRY_NANOS = 50_000;
 
+    private final SlotRing<T> ring;
     private final WorkerSlot<T>[] workers;
     private final Cutter<T> cutter;
     private final EngineState state;
@@ -31,10 +32,11 @@ final class CutterThread<T> implements BatchSource<T>, Runnable
     private int seenVersion = -1;
     private long nextTimer = Long.MAX_VALUE;
 
-    CutterThread(final WorkerSlot<T>[] workers, final Cutter<T> cutter, final EngineState state, final CutterControls controls,
+    CutterThread(final SlotRing<T> ring, final WorkerSlot<T>[] workers, final Cutter<T> cutter, final EngineState state, final CutterControls controls,
         final Quiescence quiescence, final Wakeup wakeup, final Idler idler, final OutcomeCounter outcomes, final ItemsWanted wanted)
     {
         this.wanted = wanted;
+        this.ring = ring;
         this.workers = workers;
         this.cutter = cutter;
         this.state = state;
@@ -115,6 +117,7 @@ final class CutterThread<T> implements BatchSource<T>, Runnable
             }
             wanted.set(anyIdle);
         }
+        ring.spaceFreed();
         quiescence.check();
         final long timer = Math.min(cutter.nextTimerNanos(), lingerDue());
         nextTimer = timer <= now ? now + RETRY_NANOS : timer;
@@ -214,6 +217,7 @@ final class CutterThread<T> implements BatchSource<T>, Runnable
     public void done(final WorkerSlot<T> worker, final Box<T> box)
     {
         box.release();
+        ring.spaceFreed();
         worker.turn ^= 1;
         box.mailbox.clear();
         wakeup.signal();

@@ -73,14 +73,14 @@ public final class EngineCore<T>
         this.quiescence = new Quiescence(ring, state);
         if (cutterThreaded)
         {
-            this.cutterThread = new CutterThread<>(workers, cutter, state, controls, quiescence, cutterWakeup,
+            this.cutterThread = new CutterThread<>(ring, workers, cutter, state, controls, quiescence, cutterWakeup,
                 Idler.create(config.waitMode()), cutterOutcomes, wanted);
             this.source = cutterThread;
         }
         else
         {
             this.cutterThread = null;
-            this.source = new WorkersCut<>(cutter, parked, state, controls, quiescence, cutterOutcomes);
+            this.source = new WorkersCut<>(ring, cutter, parked, state, controls, quiescence, cutterOutcomes);
         }
         this.publisher = new Publisher<>(config, ring, state, delivery);
         this.pinning = CpuPinning.decide(config.pinning(), workers.length);
@@ -212,6 +212,7 @@ public final class EngineCore<T>
         });
         source.wakeAll();
         knobsMoved();
+        ring.wakeSpaceWaiter();
         quiescence.check();
     }
 

@@ -11,7 +11,6 @@ import dev.spindle.engine.PriorityFunction;
 import dev.spindle.engine.metrics.OutcomeCounter;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
@@ -30,7 +29,7 @@ public final class Publisher<T>
     public static final long CLOSED = -2;
     public static final long TIMED_OUT = -3;
 
-    private static final long MAX_CLAIM_PARK_NANOS = 200_000;
+    private static final long MAX_CLAIM_PARK_NANOS = 10_000_000;
     /** Slower than one item a microsecond, a clock read per item costs under 3 % of the time between items: stamp them all. */
     private static final long DENSE_NANOS_PER_ITEM = 1_000;
 
@@ -114,8 +113,11 @@ public final class Publisher<T>
 
     /**
      * Disruptor's own {@code next()} re-checks a full ring every {@code parkNanos(1)}: tens of
-     * thousands of wake-ups a second per blocked producer, CPU the workers need. This backs off from a
-     * spin to parks of up to {@link #MAX_CLAIM_PARK_NANOS}, and gives up when the engine closes.
+     * thousands of wake-ups a second per blocked producer, CPU the workers need. Here a producer on a
+     * full ring parks until a worker has freed half of it ({@link SlotRing#awaitSpace}), its own park
+     * backing off from 1 µs to {@link #MAX_CLAIM_PARK_NANOS} only as a safety net (and for the
+     * producers of a multi-producer ring other than the latest to wait), and gives up when the engine
+     * closes or the TIMEOUT passes.
      */
     private long claimWithin(final long timeoutNanos)
     {
@@ -133,6 +135,7 @@ public final class Publisher<T>
                 {
                     return CLOSED;
                 }
+                long park = parkNanos;
                 if (timeoutNanos != Long.MAX_VALUE)
                 {
                     final long now = System.nanoTime();
@@ -144,8 +147,9 @@ public final class Publisher<T>
                     {
                         return TIMED_OUT;
                     }
+                    park = Math.max(1, Math.min(park, deadline - now));
                 }
-                LockSupport.parkNanos(parkNanos);
+                ring.awaitSpace(park);
                 parkNanos = Math.min(MAX_CLAIM_PARK_NANOS, parkNanos << 1);
             }
         }

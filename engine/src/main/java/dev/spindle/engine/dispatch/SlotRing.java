@@ -3,6 +3,8 @@ package dev.spindle.engine.dispatch;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
@@ -27,6 +29,8 @@ public final class SlotRing<T>
     private Sequence[] gates = new Sequence[0];
     /** Set once a slot was published without an item to run (its translator threw): cutting in place then looks at every slot. */
     private volatile boolean skipsSeen;
+    /** A producer parked on a full ring, to be woken once half the ring is free (the latest to register; others poll). */
+    private volatile Thread spaceWaiter;
 
     SlotRing(final Supplier<? extends T> factory, final int size, final boolean multiProducer, final int features, final RingSignal signal)
     {
@@ -106,6 +110,48 @@ public final class SlotRing<T>
     void publish(final long sequence)
     {
         ring.publish(sequence);
+    }
+
+    /**
+     * Producer, on a full ring: parks until a worker frees half the ring (or {@code maxNanos} pass).
+     * It registers, fences and re-checks; a releasing worker fences (its gate's volatile store) and
+     * reads the registration: one of them sees the other, so a wake-up is not lost. Waking once half
+     * the ring is free lets a blocked producer publish in long runs instead of a slot at a time.
+     */
+    void awaitSpace(final long maxNanos)
+    {
+        final Thread me = Thread.currentThread();
+        spaceWaiter = me;
+        VarHandle.fullFence();
+        if (!ring.hasAvailableCapacity(1))
+        {
+            LockSupport.parkNanos(this, maxNanos);
+        }
+        if (spaceWaiter == me)
+        {
+            spaceWaiter = null;
+        }
+    }
+
+    /** After slots were released (a gate moved past a batch): wakes a waiting producer once half the ring is free. */
+    void spaceFreed()
+    {
+        final Thread waiter = spaceWaiter;
+        if (waiter != null && ring.remainingCapacity() >= ring.getBufferSize() / 2)
+        {
+            spaceWaiter = null;
+            LockSupport.unpark(waiter);
+        }
+    }
+
+    /** Lifecycle: a producer waiting for room must come back and see the engine closed. */
+    void wakeSpaceWaiter()
+    {
+        final Thread waiter = spaceWaiter;
+        if (waiter != null)
+        {
+            LockSupport.unpark(waiter);
+        }
     }
 
     /** The highest sequence in {@code [lo, hi]} below which everything is published, or {@code lo - 1}. */

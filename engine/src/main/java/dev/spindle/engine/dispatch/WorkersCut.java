@@ -21,10 +21,12 @@ final class WorkersCut<T> implements BatchSource<T>
     private final CutterControls controls;
     private final Quiescence quiescence;
     private final OutcomeCounter sweepOutcomes;
+    private final SlotRing<T> ring;
 
-    WorkersCut(final Cutter<T> cutter, final ParkedWorkers parked, final EngineState state, final CutterControls controls,
-        final Quiescence quiescence, final OutcomeCounter sweepOutcomes)
+    WorkersCut(final SlotRing<T> ring, final Cutter<T> cutter, final ParkedWorkers parked, final EngineState state,
+        final CutterControls controls, final Quiescence quiescence, final OutcomeCounter sweepOutcomes)
     {
+        this.ring = ring;
         this.cutter = cutter;
         this.parked = parked;
         this.state = state;
@@ -63,6 +65,7 @@ final class WorkersCut<T> implements BatchSource<T>
         passOn();
         if (!cut)
         {
+            ring.spaceFreed(); // a cut that found nothing may have rejected, timed out or skipped items
             quiescence.check();
             return NOTHING;
         }
@@ -95,6 +98,7 @@ final class WorkersCut<T> implements BatchSource<T>
     public void done(final WorkerSlot<T> worker, final Box<T> box)
     {
         box.release();
+        ring.spaceFreed();
         quiescence.check();
     }
 
