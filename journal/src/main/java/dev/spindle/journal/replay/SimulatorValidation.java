@@ -22,14 +22,14 @@ public final class SimulatorValidation
     {
     }
 
-    private record Scenario(String name, int items, double meanMicros, double load, Consumer<SpindleBuilder> settings)
+    private record Scenario(String name, int items, double meanMicros, double load, Consumer<SpindleBuilder<BusyWorkload.Busy>> settings)
     {
     }
 
     public static void main(final String[] args)
     {
         final double scale = args.length > 0 ? Double.parseDouble(args[0]) : 1;
-        final Consumer<SpindleBuilder> defaults = builder -> { };
+        final Consumer<SpindleBuilder<BusyWorkload.Busy>> defaults = builder -> { };
         final Scenario[] scenarios = {
             new Scenario("burst, mean 50 us", 20_000, 50, 0, defaults),
             new Scenario("burst, mean 200 us", 10_000, 200, 0, defaults),

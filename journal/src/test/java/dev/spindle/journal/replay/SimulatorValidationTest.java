@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.journal.RecordedRun;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The acceptance bar: simulating a real recording on its own settings predicts its makespan. Real
  * engine, 2 workers, skewed busy-loop work; the bound (20 %) is twice the target, for noisy machines.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 final class SimulatorValidationTest
 {
     private static final double BOUND = 0.20;
