@@ -1,29 +1,36 @@
 package dev.spindle.journal;
 
 import dev.spindle.engine.Batch;
-import dev.spindle.engine.IntervalSnapshot;
-import dev.spindle.engine.Item;
 import dev.spindle.engine.JournalTap;
 import dev.spindle.engine.Outcome;
-import dev.spindle.engine.PerformanceReport;
 import dev.spindle.engine.RunInfo;
+import dev.spindle.engine.metrics.IntervalSnapshot;
+import dev.spindle.engine.metrics.PerformanceReport;
 import dev.spindle.engine.tune.Decision;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * Builds the {@link RecordedRun} of a live engine in memory, without a journal on disk: for tests and
  * in-process audits. Every call takes one lock and allocates, so it is not for production hot paths;
- * {@link JournalFormat#VERSION} is stamped on the header as a journal would.
+ * {@link JournalFormat#VERSION} is stamped on the header as a journal would. Items are described by
+ * an {@link ItemIdentity}, as for a {@link JournalWriter}.
+ *
+ * @param <T> the engine's item type
  */
-public final class AssemblingTap implements JournalTap
+public final class AssemblingTap<T> implements JournalTap<T>
 {
     private final RunAssembler assembler = new RunAssembler();
     private final String command;
     private final String source;
     private final String processor;
     private final int resumeOf;
+    private final ItemIdentity<? super T> identity;
 
-    public AssemblingTap(final String command, final String source, final String processor, final int resumeOf)
+    public AssemblingTap(final String command, final String source, final String processor, final int resumeOf,
+        final ItemIdentity<? super T> identity)
     {
+        this.identity = Objects.requireNonNull(identity, "identity");
         this.command = command;
         this.source = source;
         this.processor = processor;
@@ -35,7 +42,7 @@ public final class AssemblingTap implements JournalTap
         return assembler.runs().get(assembler.runs().size() - 1);
     }
 
-    public synchronized java.util.List<String> problems()
+    public synchronized List<String> problems()
     {
         return assembler.problems();
     }
@@ -47,26 +54,27 @@ public final class AssemblingTap implements JournalTap
     }
 
     @Override
-    public synchronized void itemSubmitted(final Item item, final long submitNanos, final double complexity, final int priority,
+    public synchronized void itemSubmitted(final T item, final long submitNanos, final double complexity, final int priority,
         final int lane)
     {
-        assembler.submitted(item.id(), item.key(), item.sizeBytes(), complexity, priority, lane, submitNanos);
+        assembler.submitted(identity.id(item), identity.key(item), identity.sizeBytes(item), complexity, priority, lane, submitNanos);
     }
 
     @Override
-    public synchronized void itemRefused(final Item item, final long nanos, final String reason)
+    public synchronized void itemRefused(final T item, final long nanos, final String reason)
     {
-        assembler.submitted(item.id(), item.key(), item.sizeBytes(), Double.NaN, -1, -1, nanos);
-        assembler.outcome(item.id(), Outcome.REJECTED, reason);
+        final long id = identity.id(item);
+        assembler.submitted(id, identity.key(item), identity.sizeBytes(item), Double.NaN, -1, -1, nanos);
+        assembler.outcome(id, Outcome.REJECTED, reason);
     }
 
     @Override
-    public synchronized void batchCut(final Batch batch, final long nanos)
+    public synchronized void batchCut(final Batch<? extends T> batch, final long nanos)
     {
         final long[] ids = new long[batch.size()];
         for (int i = 0; i < ids.length; i++)
         {
-            ids[i] = batch.item(i).id();
+            ids[i] = identity.id(batch.item(i));
         }
         assembler.batchCut(batch.batchId(), nanos, ids, batch.complexity(), batch.closeReason());
     }
@@ -85,9 +93,9 @@ public final class AssemblingTap implements JournalTap
     }
 
     @Override
-    public synchronized void itemOutcome(final Item item, final Outcome outcome, final String reason)
+    public synchronized void itemOutcome(final T item, final Outcome outcome, final String reason)
     {
-        assembler.outcome(item.id(), outcome, reason);
+        assembler.outcome(identity.id(item), outcome, reason);
     }
 
     @Override

@@ -1,18 +1,18 @@
 package dev.spindle.journal;
 
 import dev.spindle.engine.Batch;
-import dev.spindle.engine.IntervalSnapshot;
-import dev.spindle.engine.Item;
 import dev.spindle.engine.JournalTap;
 import dev.spindle.engine.Outcome;
-import dev.spindle.engine.PerformanceReport;
 import dev.spindle.engine.RunInfo;
+import dev.spindle.engine.metrics.IntervalSnapshot;
+import dev.spindle.engine.metrics.PerformanceReport;
 import dev.spindle.engine.tune.Decision;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -41,9 +41,12 @@ import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
  * Open one per run (or per resume of a run: {@code open} appends to an existing journal; one writer per
  * journal at a time), hand it to {@code Spindle.builder(...).journal(writer)}, and close it after the
  * engine closed: {@link #close} drains everything, then stops the writer thread and the queue. Each run's
- * interval histograms also go to {@code run-<index>.hlog} in the journal directory.
+ * interval histograms also go to {@code run-<index>.hlog} in the journal directory. The writer reads an
+ * item's id, key and size through the {@link ItemIdentity} it was opened with.
+ *
+ * @param <T> the engine's item type
  */
-public final class JournalWriter implements JournalTap, AutoCloseable
+public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
 {
     /** Keys, reasons and header texts are cut (at a character boundary) to this many UTF-8 bytes. */
     public static final int MAX_TEXT_BYTES = Utf8.MAX_BYTES;
@@ -65,6 +68,7 @@ public final class JournalWriter implements JournalTap, AutoCloseable
     private final String processor;
     private final int resumeOf;
     private final int formatVersion;
+    private final ItemIdentity<? super T> identity;
     private final ManyToOneRingBuffer ring;
     private final AtomicBuffer buffer;
     private final int maxRecordLength;
@@ -79,10 +83,11 @@ public final class JournalWriter implements JournalTap, AutoCloseable
     private boolean closeCalled;
 
     private JournalWriter(final Path dir, final String command, final String source, final String processor, final int resumeOf,
-        final int formatVersion, final SingleChronicleQueue queue, final int firstRunIndex, final WriterSettings settings,
-        final WriterLock lock)
+        final ItemIdentity<? super T> identity, final int formatVersion, final SingleChronicleQueue queue, final int firstRunIndex,
+        final WriterSettings settings, final WriterLock lock)
     {
         this.dir = dir;
+        this.identity = identity;
         this.command = command;
         this.source = source;
         this.processor = processor;
@@ -112,24 +117,29 @@ public final class JournalWriter implements JournalTap, AutoCloseable
      * Opens the journal at {@code dir} for one more run: a new one if {@code dir} does not exist or is
      * empty, else appended to the journal there (a resume). {@code resumeOf} is the index of the run this
      * one resumes, or -1. Refuses a directory holding something else (NOT_A_JOURNAL), a broken journal
-     * (CORRUPT) and a newer format (NEWER_VERSION).
+     * (CORRUPT) and a newer format (NEWER_VERSION). {@code identity} tells the writer each item's id, key and size.
      */
-    public static JournalWriter open(final Path dir, final String command, final String source, final String processor,
-        final int resumeOf) throws IOException
+    public static <T> JournalWriter<T> open(final Path dir, final String command, final String source, final String processor,
+        final int resumeOf, final ItemIdentity<? super T> identity) throws IOException
     {
-        return open(dir, command, source, processor, resumeOf, WriterSettings.defaults());
+        return open(dir, command, source, processor, resumeOf, identity, WriterSettings.defaults());
     }
 
-    public static JournalWriter open(final Path dir, final String command, final String source, final String processor,
-        final int resumeOf, final WriterSettings settings) throws IOException
+    public static <T> JournalWriter<T> open(final Path dir, final String command, final String source, final String processor,
+        final int resumeOf, final ItemIdentity<? super T> identity, final WriterSettings settings) throws IOException
     {
-        return open(dir, command, source, processor, resumeOf, settings, JournalFormat.VERSION);
+        return open(dir, command, source, processor, resumeOf, identity, settings, JournalFormat.VERSION);
     }
 
-    /** With a format version of the caller's choosing: tests write "newer" journals with it. */
-    static JournalWriter open(final Path dir, final String command, final String source, final String processor, final int resumeOf,
-        final WriterSettings settings, final int formatVersion) throws IOException
+    /**
+     * With a format version of the caller's choosing: tests write "newer" journals with it, and version 1
+     * journals (a run header without the dispatch) to check they still read.
+     */
+    static <T> JournalWriter<T> open(final Path dir, final String command, final String source, final String processor,
+        final int resumeOf, final ItemIdentity<? super T> identity, final WriterSettings settings, final int formatVersion)
+        throws IOException
     {
+        Objects.requireNonNull(identity, "identity");
         if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN)
         {
             throw new IOException("the journal format is little-endian and this JVM is not");
@@ -170,7 +180,8 @@ public final class JournalWriter implements JournalTap, AutoCloseable
                 runs = existingRuns(queue, dir, documents, formatVersion);
             }
             queue.tableStorePut(JournalFiles.FORMAT_KEY, formatVersion);
-            final JournalWriter writer = new JournalWriter(dir, command, source, processor, resumeOf, formatVersion, queue, runs, settings, lock);
+            final JournalWriter<T> writer = new JournalWriter<>(dir, command, source, processor, resumeOf, identity, formatVersion, queue,
+                runs, settings, lock);
             AgentRunner.startOnThread(writer.runner, r ->
             {
                 final Thread thread = new Thread(r, "spindle-journal");
@@ -283,8 +294,11 @@ public final class JournalWriter implements JournalTap, AutoCloseable
     @Override
     public void runStarted(final RunInfo run)
     {
-        final String[] texts = {run.spindleVersion(), run.backpressure(), run.waitMode(), run.pinning(), run.tuning(), run.jvm(), command,
-            source, processor};
+        final String[] texts = formatVersion >= RunHeaderDescriptor.DISPATCH_SINCE_VERSION
+            ? new String[] {run.spindleVersion(), run.backpressure(), run.waitMode(), run.pinning(), run.tuning(), run.jvm(), command, source,
+                processor, run.dispatch()}
+            : new String[] {run.spindleVersion(), run.backpressure(), run.waitMode(), run.pinning(), run.tuning(), run.jvm(), command, source,
+                processor};
         final int[] textBytes = new int[texts.length];
         int length = RunHeaderDescriptor.TEXTS_OFFSET;
         for (int k = 0; k < texts.length; k++)
@@ -307,61 +321,65 @@ public final class JournalWriter implements JournalTap, AutoCloseable
     }
 
     @Override
-    public void itemSubmitted(final Item item, final long submitNanos, final double complexity, final int priority, final int lane)
+    public void itemSubmitted(final T item, final long submitNanos, final double complexity, final int priority, final int lane)
     {
-        final String key = item.key();
+        final long id = identity.id(item);
+        final long sizeBytes = identity.sizeBytes(item);
+        final String key = identity.key(item);
         final int keyBytes = Utf8.encodedLength(key, MAX_TEXT_BYTES);
         final int length = ItemSubmittedDescriptor.length(keyBytes);
         final int index = claim(ItemSubmittedDescriptor.TYPE, length);
         if (index >= 0)
         {
-            RecordEncoder.itemSubmitted(buffer, index, item.id(), item.sizeBytes(), complexity, submitNanos, priority, lane, key, keyBytes);
+            RecordEncoder.itemSubmitted(buffer, index, id, sizeBytes, complexity, submitNanos, priority, lane, key, keyBytes);
             commit(index);
         }
         else if (index == OVERSIZE)
         {
             final UnsafeBuffer record = new UnsafeBuffer(new byte[length]);
-            RecordEncoder.itemSubmitted(record, 0, item.id(), item.sizeBytes(), complexity, submitNanos, priority, lane, key, keyBytes);
+            RecordEncoder.itemSubmitted(record, 0, id, sizeBytes, complexity, submitNanos, priority, lane, key, keyBytes);
             oversize(ItemSubmittedDescriptor.TYPE, record);
         }
     }
 
     @Override
-    public void itemRefused(final Item item, final long nanos, final String reason)
+    public void itemRefused(final T item, final long nanos, final String reason)
     {
-        final String key = item.key();
+        final long id = identity.id(item);
+        final long sizeBytes = identity.sizeBytes(item);
+        final String key = identity.key(item);
         final int keyBytes = Utf8.encodedLength(key, MAX_TEXT_BYTES);
         final int reasonBytes = Utf8.encodedLength(reason, MAX_TEXT_BYTES);
         final int length = ItemRefusedDescriptor.length(keyBytes, reasonBytes);
         final int index = claim(ItemRefusedDescriptor.TYPE, length);
         if (index >= 0)
         {
-            RecordEncoder.itemRefused(buffer, index, item.id(), item.sizeBytes(), nanos, key, keyBytes, reason, reasonBytes);
+            RecordEncoder.itemRefused(buffer, index, id, sizeBytes, nanos, key, keyBytes, reason, reasonBytes);
             commit(index);
         }
         else if (index == OVERSIZE)
         {
             final UnsafeBuffer record = new UnsafeBuffer(new byte[length]);
-            RecordEncoder.itemRefused(record, 0, item.id(), item.sizeBytes(), nanos, key, keyBytes, reason, reasonBytes);
+            RecordEncoder.itemRefused(record, 0, id, sizeBytes, nanos, key, keyBytes, reason, reasonBytes);
             oversize(ItemRefusedDescriptor.TYPE, record);
         }
     }
 
     @Override
-    public void batchCut(final Batch batch, final long nanos)
+    public void batchCut(final Batch<? extends T> batch, final long nanos)
     {
-        final boolean consecutive = RecordEncoder.consecutive(batch);
+        final boolean consecutive = RecordEncoder.consecutive(batch, identity);
         final int length = BatchCutDescriptor.length(batch.size(), consecutive);
         final int index = claim(BatchCutDescriptor.TYPE, length);
         if (index >= 0)
         {
-            RecordEncoder.batchCut(buffer, index, batch, nanos, consecutive);
+            RecordEncoder.batchCut(buffer, index, batch, identity, nanos, consecutive);
             commit(index);
         }
         else if (index == OVERSIZE)
         {
             final UnsafeBuffer record = new UnsafeBuffer(new byte[length]);
-            RecordEncoder.batchCut(record, 0, batch, nanos, consecutive);
+            RecordEncoder.batchCut(record, 0, batch, identity, nanos, consecutive);
             oversize(BatchCutDescriptor.TYPE, record);
         }
     }
@@ -390,20 +408,21 @@ public final class JournalWriter implements JournalTap, AutoCloseable
     }
 
     @Override
-    public void itemOutcome(final Item item, final Outcome outcome, final String reason)
+    public void itemOutcome(final T item, final Outcome outcome, final String reason)
     {
+        final long id = identity.id(item);
         final int reasonBytes = Utf8.encodedLength(reason, MAX_TEXT_BYTES);
         final int length = ItemOutcomeDescriptor.length(reasonBytes);
         final int index = claim(ItemOutcomeDescriptor.TYPE, length);
         if (index >= 0)
         {
-            RecordEncoder.itemOutcome(buffer, index, item.id(), outcome, reason, reasonBytes);
+            RecordEncoder.itemOutcome(buffer, index, id, outcome, reason, reasonBytes);
             commit(index);
         }
         else if (index == OVERSIZE)
         {
             final UnsafeBuffer record = new UnsafeBuffer(new byte[length]);
-            RecordEncoder.itemOutcome(record, 0, item.id(), outcome, reason, reasonBytes);
+            RecordEncoder.itemOutcome(record, 0, id, outcome, reason, reasonBytes);
             oversize(ItemOutcomeDescriptor.TYPE, record);
         }
     }

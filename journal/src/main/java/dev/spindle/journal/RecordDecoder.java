@@ -214,7 +214,16 @@ final class RecordDecoder
     private static void runHeader(final DirectBuffer b, final int i, final int length, final RunAssembler sink) throws GarbledException
     {
         final int end = i + length;
-        final int[] at = new int[RunHeaderDescriptor.TEXT_COUNT];
+        if (length < RunHeaderDescriptor.TEXTS_OFFSET)
+        {
+            throw new GarbledException("run header of " + length + " bytes");
+        }
+        final int version = b.getInt(i + RunHeaderDescriptor.FORMAT_VERSION_OFFSET);
+        if (version < 1 || version > JournalFormat.VERSION)
+        {
+            throw new GarbledException("run header of format version " + version);
+        }
+        final int[] at = new int[RunHeaderDescriptor.textCount(version)];
         int next = i + RunHeaderDescriptor.TEXTS_OFFSET;
         for (int k = 0; k < at.length; k++)
         {
@@ -222,11 +231,6 @@ final class RecordDecoder
             next = textEnd(b, next, end);
         }
         exact(RunHeaderDescriptor.TYPE, next, end);
-        final int version = b.getInt(i + RunHeaderDescriptor.FORMAT_VERSION_OFFSET);
-        if (version < 1 || version > JournalFormat.VERSION)
-        {
-            throw new GarbledException("run header of format version " + version);
-        }
         if (sink != null)
         {
             final RunInfo info = new RunInfo(text(b, at[0]), b.getLong(i + RunHeaderDescriptor.START_EPOCH_MILLIS_OFFSET),
@@ -236,7 +240,8 @@ final class RecordDecoder
                 b.getLong(i + RunHeaderDescriptor.MAX_LINGER_NANOS_OFFSET), b.getLong(i + RunHeaderDescriptor.AGING_BOUND_NANOS_OFFSET),
                 b.getLong(i + RunHeaderDescriptor.DEADLINE_SLACK_NANOS_OFFSET), b.getLong(i + RunHeaderDescriptor.BATCH_TIMEOUT_NANOS_OFFSET),
                 text(b, at[1]), text(b, at[2]), text(b, at[3]), b.getLong(i + RunHeaderDescriptor.INTERVAL_NANOS_OFFSET), text(b, at[4]),
-                b.getInt(i + RunHeaderDescriptor.CORES_OFFSET), b.getLong(i + RunHeaderDescriptor.MAX_HEAP_BYTES_OFFSET), text(b, at[5]));
+                b.getInt(i + RunHeaderDescriptor.CORES_OFFSET), b.getLong(i + RunHeaderDescriptor.MAX_HEAP_BYTES_OFFSET), text(b, at[5]),
+                at.length > RunHeaderDescriptor.TEXT_COUNT_V1 ? text(b, at[9]) : RunHeaderDescriptor.UNKNOWN_DISPATCH);
             sink.header(new RunHeader(version, info, text(b, at[6]), text(b, at[7]), text(b, at[8]),
                 b.getInt(i + RunHeaderDescriptor.RESUME_OF_OFFSET)));
         }

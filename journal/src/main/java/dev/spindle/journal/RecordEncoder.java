@@ -2,10 +2,10 @@ package dev.spindle.journal;
 
 import dev.spindle.engine.Batch;
 import dev.spindle.engine.CloseReason;
-import dev.spindle.engine.IntervalSnapshot;
 import dev.spindle.engine.Outcome;
-import dev.spindle.engine.PerformanceReport;
 import dev.spindle.engine.RunInfo;
+import dev.spindle.engine.metrics.IntervalSnapshot;
+import dev.spindle.engine.metrics.PerformanceReport;
 import dev.spindle.engine.tune.Decision;
 import java.nio.ByteBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -44,17 +44,17 @@ final class RecordEncoder
     }
 
     /** True when the batch's ids run first, first + 1, ...: its cut record then holds only the first. */
-    static boolean consecutive(final Batch batch)
+    static <T> boolean consecutive(final Batch<? extends T> batch, final ItemIdentity<? super T> identity)
     {
         final int size = batch.size();
         if (size == 0)
         {
             return false;
         }
-        final long first = batch.item(0).id();
+        final long first = identity.id(batch.item(0));
         for (int k = 1; k < size; k++)
         {
-            if (batch.item(k).id() != first + k)
+            if (identity.id(batch.item(k)) != first + k)
             {
                 return false;
             }
@@ -62,7 +62,8 @@ final class RecordEncoder
         return true;
     }
 
-    static void batchCut(final MutableDirectBuffer b, final int i, final Batch batch, final long nanos, final boolean consecutive)
+    static <T> void batchCut(final MutableDirectBuffer b, final int i, final Batch<? extends T> batch, final ItemIdentity<? super T> identity,
+        final long nanos, final boolean consecutive)
     {
         final int size = batch.size();
         b.putLong(i + BatchCutDescriptor.BATCH_ID_OFFSET, batch.batchId());
@@ -77,7 +78,7 @@ final class RecordEncoder
         final int ids = consecutive ? 1 : size;
         for (int k = 0; k < ids; k++)
         {
-            b.putLong(at, batch.item(k).id());
+            b.putLong(at, identity.id(batch.item(k)));
             at += Long.BYTES;
         }
     }

@@ -1,6 +1,6 @@
 package dev.spindle.journal;
 
-import dev.spindle.engine.IntervalSnapshot;
+import dev.spindle.engine.metrics.IntervalSnapshot;
 import org.HdrHistogram.Histogram;
 
 /** One closed metrics interval with its four latency histograms (nanoseconds). */

@@ -1,6 +1,6 @@
 package dev.spindle.journal;
 
-import dev.spindle.engine.PerformanceReport;
+import dev.spindle.engine.metrics.PerformanceReport;
 
 /** A run's last record, written once the engine closed; a crashed run has none. */
 public record RunFooter(

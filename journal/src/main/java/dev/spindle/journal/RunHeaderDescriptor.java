@@ -4,7 +4,8 @@ package dev.spindle.journal;
  * A run's first record ({@link RunHeader}): the format version, every {@code RunInfo} field and what
  * drove the run. Always the first record of its frame, so opening a journal for append counts runs by
  * peeking at frame heads. Texts in order: spindle version, backpressure, wait mode, pinning, tuning,
- * jvm, command, source, processor.
+ * jvm, command, source, processor and, from format version 2, dispatch (who cut the batches and why;
+ * a version 1 header reads as {@link #UNKNOWN_DISPATCH}).
  */
 final class RunHeaderDescriptor
 {
@@ -26,9 +27,18 @@ final class RunHeaderDescriptor
     static final int MAX_BATCH_ITEMS_OFFSET = 92;
     static final int CORES_OFFSET = 96;
     static final int TEXTS_OFFSET = 100;
-    static final int TEXT_COUNT = 9;
+    /** Texts of a version 1 header; version 2 added the dispatch. */
+    static final int TEXT_COUNT_V1 = 9;
+    static final int TEXT_COUNT = 10;
+    static final int DISPATCH_SINCE_VERSION = 2;
+    static final String UNKNOWN_DISPATCH = "unknown";
 
     private RunHeaderDescriptor()
     {
+    }
+
+    static int textCount(final int formatVersion)
+    {
+        return formatVersion >= DISPATCH_SINCE_VERSION ? TEXT_COUNT : TEXT_COUNT_V1;
     }
 }

@@ -5,30 +5,35 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.engine.Backpressure;
+import dev.spindle.engine.ItemTranslatorOneArg;
 import dev.spindle.engine.Outcome;
 import dev.spindle.engine.Spindle;
-import dev.spindle.engine.WorkItem;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The engine's tap sees every item submitted once and settled once, under failures and rejections. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 final class AssemblingTapTest
 {
+    private static final ItemTranslatorOneArg<FixedItem, Integer> ITEM = (item, id) -> item.set(id, "k" + id, 100 + id % 1000);
+
     @Test
     void everyItemIsSubmittedAndSettledOnceInTheTrace() throws Exception
     {
-        final AssemblingTap tap = new AssemblingTap("test", "", "random-failures", -1);
+        final AssemblingTap<FixedItem> tap = new AssemblingTap<>("test", "", "random-failures", -1, FixedItem.IDENTITY);
         final int producers = 4;
         final int perProducer = 5_000;
-        try (Spindle engine = Spindle.builder(batch ->
+        try (Spindle<FixedItem> engine = Spindle.builder(FixedItem::new, batch ->
             {
                 for (int i = 0; i < batch.size(); i++)
                 {
-                    if (batch.item(i).id() % 97 == 0)
+                    if (batch.item(i).id % 97 == 0)
                     {
                         batch.fail(i, "id divisible by 97");
                     }
@@ -47,15 +52,14 @@ final class AssemblingTapTest
                 final int base = p * perProducer;
                 new Thread(() ->
                 {
-                    final WorkItem item = new WorkItem();
                     for (int i = 0; i < perProducer; i++)
                     {
-                        engine.submit(item.reset().id(base + i).key("k" + (base + i)).sizeBytes(100 + i % 1000));
+                        engine.publish(ITEM, base + i);
                     }
                     done.countDown();
                 }).start();
             }
-            done.await();
+            assertTrue(done.await(2, TimeUnit.MINUTES), "the producers finished");
         }
         final RecordedRun run = tap.run();
         assertTrue(tap.problems().isEmpty(), () -> "problems: " + tap.problems());

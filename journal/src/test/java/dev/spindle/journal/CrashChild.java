@@ -1,8 +1,8 @@
 package dev.spindle.journal;
 
 import dev.spindle.engine.Backpressure;
+import dev.spindle.engine.ItemTranslatorOneArg;
 import dev.spindle.engine.Spindle;
-import dev.spindle.engine.WorkItem;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,6 +22,8 @@ import net.openhft.chronicle.wire.DocumentContext;
  */
 public final class CrashChild
 {
+    private static final ItemTranslatorOneArg<FixedItem, Long> ITEM = (item, id) -> item.set(id, EngineRuns.key(id), id);
+
     private CrashChild()
     {
     }
@@ -42,16 +44,15 @@ public final class CrashChild
     private static void engine(final Path dir) throws Exception
     {
         final AtomicLong done = new AtomicLong();
-        final JournalWriter writer = JournalWriter.open(dir, "crash engine", "/data/crash", "stat", -1);
-        final Spindle engine = Spindle.builder(batch -> LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2)))
+        final JournalWriter<FixedItem> writer = JournalWriter.open(dir, "crash engine", "/data/crash", "stat", -1, FixedItem.IDENTITY);
+        final Spindle<FixedItem> engine = Spindle.builder(FixedItem::new, batch -> LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2)))
             .listener((item, outcome, result, reason) -> done.incrementAndGet())
             .workers(2).ringSize(1024).maxBatchItems(32).backpressure(Backpressure.BLOCK).journal(writer).build().start();
-        final WorkItem item = new WorkItem();
         long announceAt = Long.MAX_VALUE;
         boolean announced = false;
         for (long id = 0; ; id++)
         {
-            engine.submit(item.reset().id(id).key(EngineRuns.key(id)).sizeBytes(id));
+            engine.publish(ITEM, id);
             if (announceAt == Long.MAX_VALUE && done.get() > 2_000)
             {
                 announceAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200); // the journal is ~1 ms behind the listener
@@ -67,7 +68,7 @@ public final class CrashChild
 
     private static void torn(final Path dir) throws Exception
     {
-        try (JournalWriter writer = JournalWriter.open(dir, "crash torn", "/data/torn", "stat", -1))
+        try (JournalWriter<FixedItem> writer = JournalWriter.open(dir, "crash torn", "/data/torn", "stat", -1, FixedItem.IDENTITY))
         {
             EngineRuns.run(writer, 1, 500, 0);
         }

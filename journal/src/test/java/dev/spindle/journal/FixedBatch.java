@@ -2,10 +2,9 @@ package dev.spindle.journal;
 
 import dev.spindle.engine.Batch;
 import dev.spindle.engine.CloseReason;
-import dev.spindle.engine.Item;
 
 /** A reusable {@link Batch} view over preallocated items, for driving a tap directly. */
-final class FixedBatch implements Batch
+final class FixedBatch implements Batch<FixedItem>
 {
     final FixedItem[] items;
     int size;
@@ -27,7 +26,7 @@ final class FixedBatch implements Batch
     }
 
     @Override
-    public Item item(final int index)
+    public FixedItem item(final int index)
     {
         return items[index];
     }

@@ -1,13 +1,29 @@
 package dev.spindle.journal;
 
-import dev.spindle.engine.Item;
-import java.nio.ByteBuffer;
-import java.nio.file.Path;
-import java.util.List;
-
-/** A plain, reusable {@link Item} for driving a tap directly, as the engine's reused slots do. */
-final class FixedItem implements Item
+/** A plain, reusable engine item for the journal's tests: what a journal records of it, and nothing else. */
+final class FixedItem
 {
+    static final ItemIdentity<FixedItem> IDENTITY = new ItemIdentity<>()
+    {
+        @Override
+        public long id(final FixedItem item)
+        {
+            return item.id;
+        }
+
+        @Override
+        public String key(final FixedItem item)
+        {
+            return item.key;
+        }
+
+        @Override
+        public long sizeBytes(final FixedItem item)
+        {
+            return item.sizeBytes;
+        }
+    };
+
     long id;
     String key;
     long sizeBytes;
@@ -18,65 +34,5 @@ final class FixedItem implements Item
         this.key = key;
         this.sizeBytes = sizeBytes;
         return this;
-    }
-
-    @Override
-    public long id()
-    {
-        return id;
-    }
-
-    @Override
-    public String key()
-    {
-        return key;
-    }
-
-    @Override
-    public Path path()
-    {
-        return null;
-    }
-
-    @Override
-    public ByteBuffer payload()
-    {
-        return null;
-    }
-
-    @Override
-    public long sizeBytes()
-    {
-        return sizeBytes;
-    }
-
-    @Override
-    public long contentLength()
-    {
-        return sizeBytes;
-    }
-
-    @Override
-    public List<String> categories()
-    {
-        return List.of();
-    }
-
-    @Override
-    public int flags()
-    {
-        return 0;
-    }
-
-    @Override
-    public long deadlineNanos()
-    {
-        return NO_DEADLINE;
-    }
-
-    @Override
-    public Object attachment()
-    {
-        return null;
     }
 }

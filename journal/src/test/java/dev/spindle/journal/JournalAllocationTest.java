@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.spindle.engine.Outcome;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The tap's per-item calls allocate nothing on the calling thread, once warm. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 final class JournalAllocationTest
 {
     private static final int ITEMS = 200_000;
@@ -29,7 +32,7 @@ final class JournalAllocationTest
         {
             keys[i] = EngineRuns.key(i);
         }
-        try (JournalWriter writer = JournalWriter.open(dir.resolve("journal"), "c", "s", "p", -1))
+        try (JournalWriter<FixedItem> writer = JournalWriter.open(dir.resolve("journal"), "c", "s", "p", -1, FixedItem.IDENTITY))
         {
             writer.runStarted(TapRuns.runInfo());
             drive(writer, item, batch, keys, 0); // warm: JIT-compiled before measuring
@@ -61,7 +64,7 @@ final class JournalAllocationTest
             .getId();
     }
 
-    private static void awaitWritten(final JournalWriter writer, final long records) throws InterruptedException
+    private static void awaitWritten(final JournalWriter<FixedItem> writer, final long records) throws InterruptedException
     {
         final long deadline = System.nanoTime() + 30_000_000_000L;
         while (writer.recordsWritten() < records && System.nanoTime() < deadline)
@@ -72,7 +75,8 @@ final class JournalAllocationTest
     }
 
     /** Per item: submitted and outcome (a failure's reason every 100th); per 64 items: cut, started, finished. */
-    private static void drive(final JournalWriter writer, final FixedItem item, final FixedBatch batch, final String[] keys, final long base)
+    private static void drive(final JournalWriter<FixedItem> writer, final FixedItem item, final FixedBatch batch, final String[] keys,
+        final long base)
     {
         for (long id = base; id < base + ITEMS; id++)
         {

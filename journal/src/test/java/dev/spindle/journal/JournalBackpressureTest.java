@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.agrona.concurrent.SleepingIdleStrategy;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A ring too small for the load makes engine threads wait: every record still reaches the disk. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 final class JournalBackpressureTest
 {
     @TempDir
@@ -22,11 +24,11 @@ final class JournalBackpressureTest
         // 64 KiB holds ~1,000 records; the writer thread wakes only every 10 ms to drain it
         final WriterSettings tiny = WriterSettings.defaults().ringBytes(WriterSettings.MIN_RING_BYTES)
             .idleStrategy(() -> new SleepingIdleStrategy(TimeUnit.MILLISECONDS.toNanos(10)));
-        final AssemblingTap memory = new AssemblingTap("c", "s", "p", -1);
+        final AssemblingTap<FixedItem> memory = new AssemblingTap<>("c", "s", "p", -1, FixedItem.IDENTITY);
         final long stalls;
-        try (JournalWriter writer = JournalWriter.open(journal, "c", "s", "p", -1, tiny))
+        try (JournalWriter<FixedItem> writer = JournalWriter.open(journal, "c", "s", "p", -1, FixedItem.IDENTITY, tiny))
         {
-            EngineRuns.run(new TeeTap(writer, memory), 2, 5_000, 0);
+            EngineRuns.run(new TeeTap<>(writer, memory), 2, 5_000, 0);
             stalls = writer.stalls();
             assertTrue(stalls > 0, "the engine waited for room in the ring");
             assertTrue(writer.stallNanos() > 0);
@@ -45,10 +47,10 @@ final class JournalBackpressureTest
         final String longKey = "k".repeat(20_000); // more than the 8 KiB a 64 KiB ring takes in one record
         final FixedItem item = new FixedItem();
         final FixedBatch batch = new FixedBatch(2_000); // 16 KB of ids, not consecutive: the batch cut bypasses the ring too
-        final AssemblingTap memory = new AssemblingTap("c", "s", "p", -1);
-        try (JournalWriter writer = JournalWriter.open(journal, "c", "s", "p", -1, tiny))
+        final AssemblingTap<FixedItem> memory = new AssemblingTap<>("c", "s", "p", -1, FixedItem.IDENTITY);
+        try (JournalWriter<FixedItem> writer = JournalWriter.open(journal, "c", "s", "p", -1, FixedItem.IDENTITY, tiny))
         {
-            final TeeTap tap = new TeeTap(writer, memory);
+            final TeeTap<FixedItem> tap = new TeeTap<>(writer, memory);
             tap.runStarted(TapRuns.runInfo());
             final int n = batch.items.length;
             for (int i = 0; i < n; i++)

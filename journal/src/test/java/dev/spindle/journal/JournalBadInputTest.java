@@ -13,13 +13,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every way a journal directory can be unreadable gives its own kind, a one-line message, and never a hang. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 final class JournalBadInputTest
 {
     @TempDir
@@ -43,9 +46,10 @@ final class JournalBadInputTest
         final Path other = Files.createDirectory(dir.resolve("other"));
         Files.writeString(other.resolve("notes.txt"), "not a journal");
         assertKind(JournalException.Kind.NOT_A_JOURNAL, other);
-        final JournalException refused = assertThrows(JournalException.class, () -> JournalWriter.open(other, "c", "s", "p", -1));
+        final JournalException refused = assertThrows(JournalException.class,
+            () -> JournalWriter.open(other, "c", "s", "p", -1, FixedItem.IDENTITY));
         assertEquals(JournalException.Kind.NOT_A_JOURNAL, refused.kind(), "the writer will not write into someone's directory");
-        assertThrows(JournalException.class, () -> JournalWriter.open(file, "c", "s", "p", -1));
+        assertThrows(JournalException.class, () -> JournalWriter.open(file, "c", "s", "p", -1, FixedItem.IDENTITY));
     }
 
     @Test
@@ -57,7 +61,8 @@ final class JournalBadInputTest
             queue.createAppender().writeText("somebody else's message");
         }
         assertKind(JournalException.Kind.NOT_A_JOURNAL, foreign);
-        final JournalException refused = assertThrows(JournalException.class, () -> JournalWriter.open(foreign, "c", "s", "p", -1));
+        final JournalException refused = assertThrows(JournalException.class,
+            () -> JournalWriter.open(foreign, "c", "s", "p", -1, FixedItem.IDENTITY));
         assertEquals(JournalException.Kind.NOT_A_JOURNAL, refused.kind());
     }
 
@@ -65,7 +70,7 @@ final class JournalBadInputTest
     void aJournalThatNeverSawARunIsEmpty() throws IOException
     {
         final Path journal = dir.resolve("journal");
-        JournalWriter.open(journal, "c", "s", "p", -1).close();
+        JournalWriter.open(journal, "c", "s", "p", -1, FixedItem.IDENTITY).close();
         assertKind(JournalException.Kind.EMPTY, journal);
     }
 
@@ -82,7 +87,8 @@ final class JournalBadInputTest
                 channel.truncate(cut);
             }
             assertKind(JournalException.Kind.CORRUPT, journal);
-            final JournalException refused = assertThrows(JournalException.class, () -> JournalWriter.open(journal, "c", "s", "p", 0));
+            final JournalException refused = assertThrows(JournalException.class,
+                () -> JournalWriter.open(journal, "c", "s", "p", 0, FixedItem.IDENTITY));
             assertEquals(JournalException.Kind.CORRUPT, refused.kind(), "no append to a truncated file");
         }
     }
@@ -128,12 +134,14 @@ final class JournalBadInputTest
     void aNewerFormatIsRefusedByTheReaderAndTheWriter() throws Exception
     {
         final Path journal = dir.resolve("newer");
-        try (JournalWriter writer = JournalWriter.open(journal, "c", "s", "p", -1, WriterSettings.defaults(), JournalFormat.VERSION + 1))
+        try (JournalWriter<FixedItem> writer = JournalWriter.open(journal, "c", "s", "p", -1, FixedItem.IDENTITY, WriterSettings.defaults(),
+            JournalFormat.VERSION + 1))
         {
             EngineRuns.run(writer, 1, 100, 0);
         }
         assertKind(JournalException.Kind.NEWER_VERSION, journal);
-        final JournalException refused = assertThrows(JournalException.class, () -> JournalWriter.open(journal, "c", "s", "p", 0));
+        final JournalException refused = assertThrows(JournalException.class,
+            () -> JournalWriter.open(journal, "c", "s", "p", 0, FixedItem.IDENTITY));
         assertEquals(JournalException.Kind.NEWER_VERSION, refused.kind());
         assertFalse(refused.getMessage().contains("\n"));
     }
@@ -141,7 +149,7 @@ final class JournalBadInputTest
     private Path journal(final String name) throws Exception
     {
         final Path journal = dir.resolve(name);
-        try (JournalWriter writer = JournalWriter.open(journal, "c", "s", "p", -1))
+        try (JournalWriter<FixedItem> writer = JournalWriter.open(journal, "c", "s", "p", -1, FixedItem.IDENTITY))
         {
             EngineRuns.run(writer, 2, 2_000, 0);
         }

@@ -18,9 +18,11 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.queue.impl.single.TableStoreWriteLock;
 import net.openhft.chronicle.threads.BusyTimedPauser;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A writer process killed with SIGKILL leaves a journal that reads, and resumes, without a hang or an exception. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 final class JournalCrashTest
 {
     private static final long CHILD_TIMEOUT_SECONDS = 60;
@@ -54,7 +56,7 @@ final class JournalCrashTest
         }
 
         final long start = System.nanoTime();
-        try (JournalWriter writer = JournalWriter.open(journal, "resume", "/data/crash", "stat", 0))
+        try (JournalWriter<FixedItem> writer = JournalWriter.open(journal, "resume", "/data/crash", "stat", 0, FixedItem.IDENTITY))
         {
             EngineRuns.run(writer, 1, 1_000, 10_000_000);
         }
@@ -82,7 +84,7 @@ final class JournalCrashTest
         assertEquals(500, contents.runs().get(0).items().size());
 
         final long start = System.nanoTime();
-        try (JournalWriter writer = JournalWriter.open(journal, "resume", "/data/torn", "stat", 0))
+        try (JournalWriter<FixedItem> writer = JournalWriter.open(journal, "resume", "/data/torn", "stat", 0, FixedItem.IDENTITY))
         {
             EngineRuns.run(writer, 1, 500, 1_000);
         }

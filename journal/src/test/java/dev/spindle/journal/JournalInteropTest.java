@@ -12,15 +12,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import net.openhft.chronicle.queue.main.DumpMain;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Other tools read what the journal writes: Chronicle's DumpMain the queue, HdrHistogram's log reader the hlog. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 final class JournalInteropTest
 {
     @TempDir
@@ -33,7 +36,7 @@ final class JournalInteropTest
     void writeAJournal() throws Exception
     {
         journal = dir.resolve("journal");
-        try (JournalWriter writer = JournalWriter.open(journal, "spindle run y", "/data/y", "stat", -1))
+        try (JournalWriter<FixedItem> writer = JournalWriter.open(journal, "spindle run y", "/data/y", "stat", -1, FixedItem.IDENTITY))
         {
             EngineRuns.run(writer, 2, 3_000, 0);
         }

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spindle.engine.Outcome;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A real engine run through the Chronicle journal and back equals the same run recorded in memory. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 final class JournalRoundTripTest
 {
     @TempDir
@@ -18,10 +21,10 @@ final class JournalRoundTripTest
     void aRealRunReadsBackAsTheInMemoryRecordingOfIt() throws Exception
     {
         final Path journal = dir.resolve("journal");
-        final AssemblingTap memory = new AssemblingTap("spindle run x", "/data/x", "stat", -1);
-        try (JournalWriter writer = JournalWriter.open(journal, "spindle run x", "/data/x", "stat", -1))
+        final AssemblingTap<FixedItem> memory = new AssemblingTap<>("spindle run x", "/data/x", "stat", -1, FixedItem.IDENTITY);
+        try (JournalWriter<FixedItem> writer = JournalWriter.open(journal, "spindle run x", "/data/x", "stat", -1, FixedItem.IDENTITY))
         {
-            EngineRuns.run(new TeeTap(writer, memory), 4, 5_000, 0);
+            EngineRuns.run(new TeeTap<>(writer, memory), 4, 5_000, 0);
         }
         final JournalContents contents = JournalReader.read(journal);
         assertEquals(0, contents.skippedRecords());

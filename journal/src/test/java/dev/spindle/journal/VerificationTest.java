@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 final class VerificationTest
 {
     private static final RunInfo ENGINE = new RunInfo("dev", 0, 0, 2, 1024, 1024, 200, 64, 0, 0, 0, 1_000_000_000L, "BLOCK",
-        "BLOCKING", "unpinned", 1_000_000_000L, "none", 2, 1L << 30, "test");
+        "BLOCKING", "unpinned", 1_000_000_000L, "none", 2, 1L << 30, "test", "WORKERS_CUT (configured)");
 
     @Test
     void aCrashLeavesItemsInFlightAndItsResumeCompletesThem()

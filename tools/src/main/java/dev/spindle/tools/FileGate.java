@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 
 import dev.spindle.engine.Batch;
-import dev.spindle.engine.Item;
 
 /**
  * What every file processor checks before it reads a file, and how a failed read is worded, so the
@@ -25,11 +24,11 @@ final class FileGate
     }
 
     /** Fails item {@code index} without touching the file system when the walk already judged it or it has no path. */
-    static boolean settledUnopened(final Batch batch, final int index, final Item item)
+    static boolean settledUnopened(final Batch<FileItem> batch, final int index, final FileItem item)
     {
-        if (item.attachment() instanceof WalkedEntry entry && entry.prejudged())
+        if (item.prejudged())
         {
-            batch.fail(index, entry.failureReason());
+            batch.fail(index, item.failureReason());
             return true;
         }
         if (item.path() == null)
@@ -41,7 +40,7 @@ final class FileGate
     }
 
     /** The file's attributes, or null after failing the item because it is no longer a regular file. */
-    static BasicFileAttributes regularFile(final Batch batch, final int index, final Path path) throws IOException
+    static BasicFileAttributes regularFile(final Batch<FileItem> batch, final int index, final Path path) throws IOException
     {
         final BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (!attrs.isRegularFile())

@@ -9,10 +9,9 @@ import java.nio.file.Path;
 import java.util.function.Supplier;
 
 import dev.spindle.engine.BatchProcessor;
-import dev.spindle.engine.ComplexityScorer;
-import dev.spindle.engine.Item;
-import dev.spindle.engine.SpindleBuilder;
+import dev.spindle.engine.CostFunction;
 import dev.spindle.engine.OutcomeListener;
+import dev.spindle.engine.SpindleBuilder;
 import dev.spindle.tools.ml.CategoryModel;
 import dev.spindle.tools.ml.EmbeddingConfig;
 import dev.spindle.tools.ml.MlComplexityScorer;
@@ -31,19 +30,19 @@ final class FileProcessing implements Closeable
     /** Distinct contents remembered for in-run dedup under --no-cache (~1.1 KB each). */
     static final long RUN_DEDUP_ENTRIES = 65_536;
 
-    private final BatchProcessor processor;
-    private final ComplexityScorer scorer;
+    private final BatchProcessor<FileItem> processor;
+    private final CostFunction<FileItem> cost;
     private final MlFileProcessor ml;
     private final ResultCache cache;
     private final ResultsOutput output;
     private final String cacheNote;
     private final String categoriesNote;
 
-    private FileProcessing(final BatchProcessor processor, final ComplexityScorer scorer, final MlFileProcessor ml, final ResultCache cache,
-        final ResultsOutput output, final String cacheNote, final String categoriesNote)
+    private FileProcessing(final BatchProcessor<FileItem> processor, final CostFunction<FileItem> cost, final MlFileProcessor ml,
+        final ResultCache cache, final ResultsOutput output, final String cacheNote, final String categoriesNote)
     {
         this.processor = processor;
-        this.scorer = scorer;
+        this.cost = cost;
         this.ml = ml;
         this.cache = cache;
         this.output = output;
@@ -53,7 +52,7 @@ final class FileProcessing implements Closeable
 
     static FileProcessing stat()
     {
-        return new FileProcessing(new StatFileProcessor(), new FileSizeComplexityScorer(), null, ResultCache.NONE, null, "", "");
+        return new FileProcessing(new StatFileProcessor(), new FileSizeCost(), null, ResultCache.NONE, null, "", "");
     }
 
     /**
@@ -109,15 +108,18 @@ final class FileProcessing implements Closeable
         return new FileProcessing(processor, new MlComplexityScorer(config), processor, cache, output, cacheNote, categories);
     }
 
-    BatchProcessor processor()
+    BatchProcessor<FileItem> processor()
     {
         return processor;
     }
 
-    /** The processor's scorer, and for ml a starting batch shape that amortises the per-batch matrix pass. */
-    SpindleBuilder configure(final SpindleBuilder builder)
+    /**
+     * The processor's cost function, the seed's priorities (small files first, so items go through the
+     * engine's priority lanes), and for ml a starting batch shape that amortises the per-batch matrix pass.
+     */
+    SpindleBuilder<FileItem> configure(final SpindleBuilder<FileItem> builder)
     {
-        builder.complexityScorer(scorer);
+        builder.cost(cost).priority(SeedPriority.INSTANCE);
         if (ml != null)
         {
             builder.complexityBudget(MlComplexityScorer.DEFAULT_BUDGET).maxBatchItems(MlComplexityScorer.DEFAULT_MAX_ITEMS);
@@ -142,23 +144,23 @@ final class FileProcessing implements Closeable
                 final Path path = item.path();
                 final long mtime = Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS).toMillis();
                 final byte[] hash = cache.knownHash(path.toAbsolutePath().toString(), item.sizeBytes(), mtime);
-                item.flag(Item.HAS_EMBEDDING, hash != null);
-                if (hash != null && item.attachment() instanceof WalkedEntry entry)
+                item.flag(FileItem.HAS_EMBEDDING, hash != null);
+                if (hash != null)
                 {
-                    item.attachment(entry.withCached(mtime, hash));
+                    item.cached(mtime, hash);
                 }
             }
             catch (final IOException e)
             {
-                item.flag(Item.HAS_EMBEDDING, false); // the processor meets the same error and reports it
+                item.flag(FileItem.HAS_EMBEDDING, false); // the processor meets the same error and reports it
             }
         };
     }
 
-    /** Sees every outcome (writes --out); NONE without --out. */
-    OutcomeListener output()
+    /** Sees every outcome (writes --out); none without --out. */
+    OutcomeListener<FileItem> output()
     {
-        return output != null ? output : OutcomeListener.NONE;
+        return output != null ? output : OutcomeListener.none();
     }
 
     ProcessorReport report()

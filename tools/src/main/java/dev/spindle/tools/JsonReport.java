@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-import dev.spindle.engine.LatencySummary;
-import dev.spindle.engine.PerformanceReport;
+import dev.spindle.engine.metrics.LatencySummary;
+import dev.spindle.engine.metrics.PerformanceReport;
 
 /**
  * Writes a run's machine-readable report: flat counts first (files_seen always equals succeeded +
@@ -46,6 +46,7 @@ final class JsonReport
         field(out, "rejected", Long.toString(run.rejected()));
         field(out, "timed_out", Long.toString(run.timedOut()));
         field(out, "workers", Integer.toString(engine.workers()));
+        field(out, "dispatch", JsonText.quote(engine.dispatch()));
         field(out, "wall_ms", JsonText.number(engine.wallNanos() / 1e6));
         field(out, "items_per_second", JsonText.number(engine.itemsPerSecond()));
         field(out, "utilization", JsonText.number(engine.utilization()));

@@ -2,8 +2,6 @@ package dev.spindle.tools;
 
 import java.nio.file.Path;
 
-import dev.spindle.engine.Item;
-
 /** A labelled corpus: DIR/CATEGORY/... — a file's category is the first folder under DIR. */
 final class LabelledTree
 {
@@ -15,9 +13,9 @@ final class LabelledTree
     }
 
     /** The item's category, or null for a file directly in DIR. */
-    String categoryOf(final Item item)
+    String categoryOf(final FileItem item)
     {
-        final Path seen = item.attachment() instanceof WalkedEntry entry ? entry.seen() : item.path();
+        final Path seen = item.seen();
         if (seen == null || !seen.startsWith(root))
         {
             return null;

@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 
 import dev.spindle.engine.Batch;
 import dev.spindle.engine.BatchProcessor;
-import dev.spindle.engine.Item;
 import dev.spindle.tools.ml.BatchEmbedder;
 import dev.spindle.tools.ml.Category;
 import dev.spindle.tools.ml.CategoryModel;
@@ -31,7 +30,7 @@ import dev.spindle.tools.ml.cache.ResultCache;
  * that is still unknown is embedded in ONE blocked matrix multiply, which is why batching pays.
  * Identical contents within a batch are embedded once; across batches the cache dedups them.
  */
-public final class MlFileProcessor implements BatchProcessor
+public final class MlFileProcessor implements BatchProcessor<FileItem>
 {
     private final EmbeddingConfig config;
     private final Supplier<Projection> projection;
@@ -72,7 +71,7 @@ public final class MlFileProcessor implements BatchProcessor
     }
 
     @Override
-    public void process(final Batch batch)
+    public void process(final Batch<FileItem> batch)
     {
         final Scratch own = scratch.get();
         own.reset(batch.size());
@@ -83,7 +82,7 @@ public final class MlFileProcessor implements BatchProcessor
             {
                 return;
             }
-            final Item item = batch.item(i);
+            final FileItem item = batch.item(i);
             if (FileGate.settledUnopened(batch, i, item))
             {
                 continue;
@@ -115,7 +114,8 @@ public final class MlFileProcessor implements BatchProcessor
      * Resolves item {@code index} from the cache, or analyses it into feature slot {@code slot} and
      * marks it for embedding. Returns false when the batch was abandoned mid-file.
      */
-    private boolean look(final Batch batch, final int index, final Item item, final Scratch own, final int slot) throws IOException
+    private boolean look(final Batch<FileItem> batch, final int index, final FileItem item, final Scratch own, final int slot)
+        throws IOException
     {
         final Path path = item.path();
         final BasicFileAttributes attrs = FileGate.regularFile(batch, index, path);
@@ -126,7 +126,7 @@ public final class MlFileProcessor implements BatchProcessor
         final String key = path.toAbsolutePath().toString();
         final long size = attrs.size();
         final long mtime = attrs.lastModifiedTime().toMillis();
-        final byte[] walked = item.attachment() instanceof WalkedEntry entry ? entry.cachedHashIfUnchanged(item.sizeBytes(), size, mtime) : null;
+        final byte[] walked = item.cachedHashIfUnchanged(size, mtime);
         final byte[] known = walked != null ? walked : cache.knownHash(key, size, mtime);
         if (known != null)
         {
@@ -172,7 +172,7 @@ public final class MlFileProcessor implements BatchProcessor
         return true;
     }
 
-    private void settle(final Batch batch, final Scratch own)
+    private void settle(final Batch<FileItem> batch, final Scratch own)
     {
         for (int i = 0; i < batch.size(); i++)
         {

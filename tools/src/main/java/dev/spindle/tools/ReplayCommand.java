@@ -19,6 +19,7 @@ import dev.spindle.journal.JournalReader;
 import dev.spindle.journal.RecordedRun;
 import dev.spindle.journal.replay.Audit;
 import dev.spindle.journal.replay.AuditReport;
+import dev.spindle.journal.replay.ReplayItem;
 import dev.spindle.journal.replay.ReplayOptions;
 import dev.spindle.journal.replay.ReplayResult;
 import dev.spindle.journal.replay.Replayer;
@@ -143,7 +144,7 @@ final class ReplayCommand implements Callable<Integer>
 
     private AuditReport replayed(final RecordedRun recorded, final Timing chosen, final Long lingerNanos, final Tuning tuning)
     {
-        final Consumer<SpindleBuilder> engine = builder ->
+        final Consumer<SpindleBuilder<ReplayItem>> engine = builder ->
         {
             if (workers != null)
             {
@@ -170,15 +171,16 @@ final class ReplayCommand implements Callable<Integer>
         if (real)
         {
             final String processor = recorded.header().processor();
+            final int batchItems = maxItems != null ? maxItems : recorded.header().engine().maxBatchItems();
             if (ProcessorOptions.STAT.equals(processor))
             {
-                options = options.withProcessor(new StatFileProcessor(), processor);
+                options = options.withProcessor(new ReplayedFiles(new StatFileProcessor(), batchItems), processor);
             }
             else if (ProcessorOptions.ML.equals(processor))
             {
                 // the real ML work every time: no persistent cache, in-run dedup as under --no-cache
-                options = options.withProcessor(new MlFileProcessor(Projection.create(EmbeddingConfig.DEFAULT),
-                    new MemoryResultCache(FileProcessing.RUN_DEDUP_ENTRIES), null, 1), processor);
+                options = options.withProcessor(new ReplayedFiles(new MlFileProcessor(Projection.create(EmbeddingConfig.DEFAULT),
+                    new MemoryResultCache(FileProcessing.RUN_DEDUP_ENTRIES), null, 1), batchItems), processor);
             }
             else
             {
@@ -272,7 +274,7 @@ final class ReplayCommand implements Callable<Integer>
             throw usage.apply("--tune must be off, throughput or latency:DURATION (e.g. latency:5ms), was '" + text + "'");
         }
 
-        void applyTo(final SpindleBuilder builder)
+        void applyTo(final SpindleBuilder<?> builder)
         {
             if (objective == null)
             {

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Locale;
 
-import dev.spindle.engine.Item;
 import dev.spindle.engine.Outcome;
 import dev.spindle.engine.OutcomeListener;
 import dev.spindle.tools.ml.Category;
@@ -24,7 +23,7 @@ import dev.spindle.tools.ml.NpyWriter;
  * line's "row" links them). Outcomes come from every worker, so writes take one lock; that costs
  * far less than the file work behind each outcome.
  */
-final class ResultsOutput implements OutcomeListener, Closeable
+final class ResultsOutput implements OutcomeListener<FileItem>, Closeable
 {
     static final String MATRIX = "embeddings.npy";
     static final String INDEX = "index.jsonl";
@@ -55,7 +54,7 @@ final class ResultsOutput implements OutcomeListener, Closeable
     }
 
     @Override
-    public synchronized void onOutcome(final Item item, final Outcome outcome, final Object result, final String reason)
+    public synchronized void onOutcome(final FileItem item, final Outcome outcome, final Object result, final String reason)
     {
         if (failure != null)
         {
@@ -71,9 +70,9 @@ final class ResultsOutput implements OutcomeListener, Closeable
         }
     }
 
-    private void write(final Item item, final Outcome outcome, final Object result, final String reason) throws IOException
+    private void write(final FileItem item, final Outcome outcome, final Object result, final String reason) throws IOException
     {
-        final Path seen = item.attachment() instanceof WalkedEntry entry ? entry.seen() : item.path();
+        final Path seen = item.seen();
         index.write("{\"path\": ");
         JsonText.appendQuoted(index, seen != null ? PathText.display(seen) : item.key());
         final String uri = PathText.uriIfLossy(seen);

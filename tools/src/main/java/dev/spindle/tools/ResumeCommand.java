@@ -113,7 +113,7 @@ final class ResumeCommand implements Callable<Integer>
         run.json = json;
         run.processing.processor = first.processor();
         final String command = "spindle " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        try (JournalWriter writer = JournalWriter.open(journal, command, first.source(), first.processor(), 0))
+        try (JournalWriter<FileItem> writer = JournalWriter.open(journal, command, first.source(), first.processor(), 0, FileItem.IDENTITY))
         {
             return run.execute("resume", root, writer, verification.maxItemId(), journaled::contains, walker ->
             {

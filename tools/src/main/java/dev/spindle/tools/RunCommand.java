@@ -13,9 +13,9 @@ import dev.spindle.engine.Backpressure;
 import dev.spindle.engine.BatchProcessor;
 import dev.spindle.engine.JournalTap;
 import dev.spindle.engine.OutcomeListener;
-import dev.spindle.engine.PerformanceReport;
 import dev.spindle.engine.Spindle;
 import dev.spindle.engine.SpindleBuilder;
+import dev.spindle.engine.metrics.PerformanceReport;
 import dev.spindle.journal.JournalWriter;
 import dev.spindle.tools.ml.CategoryModel;
 import picocli.CommandLine.Command;
@@ -73,10 +73,10 @@ final class RunCommand implements Callable<Integer>
     boolean help;
 
     /** Test seam: wraps the processor (e.g. to delete a file after the walk saw it). */
-    UnaryOperator<BatchProcessor> processorDecorator = UnaryOperator.identity();
+    UnaryOperator<BatchProcessor<FileItem>> processorDecorator = UnaryOperator.identity();
 
     /** Test seam: sees every outcome after the tally. */
-    OutcomeListener observer = OutcomeListener.NONE;
+    OutcomeListener<FileItem> observer = OutcomeListener.none();
 
     /** The verb of the summary line: train and evaluate run this command too. */
     String verb = "run";
@@ -94,10 +94,11 @@ final class RunCommand implements Callable<Integer>
         final Path root = root();
         if (journal == null)
         {
-            return execute(verb, root, JournalTap.NONE, 0, key -> false, TreeSubmitter::walk);
+            return execute(verb, root, JournalTap.none(), 0, key -> false, TreeSubmitter::walk);
         }
         final String command = "spindle " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        try (JournalWriter writer = JournalWriter.open(journal, command, root.toAbsolutePath().toString(), processing.processor, -1))
+        try (JournalWriter<FileItem> writer = JournalWriter.open(journal, command, root.toAbsolutePath().toString(), processing.processor, -1,
+            FileItem.IDENTITY))
         {
             return execute(verb, root, writer, 0, key -> false, TreeSubmitter::walk);
         }
@@ -108,8 +109,8 @@ final class RunCommand implements Callable<Integer>
      * and returns the exit status. Ids continue after {@code lastUsedId}; the walk skips entries whose
      * key {@code journaled} accepts.
      */
-    int execute(final String verb, final Path root, final JournalTap tap, final long lastUsedId, final Predicate<String> journaled,
-        final Feed feed) throws IOException
+    int execute(final String verb, final Path root, final JournalTap<FileItem> tap, final long lastUsedId,
+        final Predicate<String> journaled, final Feed feed) throws IOException
     {
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
@@ -141,17 +142,18 @@ final class RunCommand implements Callable<Integer>
         }
     }
 
-    private int execute(final String verb, final Path root, final JournalTap tap, final long lastUsedId, final Predicate<String> journaled,
-        final Feed feed, final FileProcessing files, final PrintWriter out, final PrintWriter err) throws IOException
+    private int execute(final String verb, final Path root, final JournalTap<FileItem> tap, final long lastUsedId,
+        final Predicate<String> journaled, final Feed feed, final FileProcessing files, final PrintWriter out, final PrintWriter err)
+        throws IOException
     {
-        final OutcomeListener output = files.output();
+        final OutcomeListener<FileItem> output = files.output();
         final RunTally tally = new RunTally((item, outcome, result, reason) ->
         {
             output.onOutcome(item, outcome, result, reason);
             observer.onOutcome(item, outcome, result, reason);
         });
-        final Spindle spindle = engine(tally, tap, files).start();
-        final TreeSubmitter walker = new TreeSubmitter(root, new SymlinkPolicy(root.toRealPath()), spindle::submit, lastUsedId, journaled)
+        final Spindle<FileItem> spindle = engine(tally, tap, files).start();
+        final TreeSubmitter walker = new TreeSubmitter(root, new SymlinkPolicy(root.toRealPath()), spindle::publish, lastUsedId, journaled)
             .marker(files.marker());
         final ProgressLine progress = interactive.getAsBoolean() ? ProgressLine.start(err, walker::seen, tally) : null;
         try
@@ -184,9 +186,9 @@ final class RunCommand implements Callable<Integer>
         return run.exitCode();
     }
 
-    private Spindle engine(final RunTally tally, final JournalTap tap, final FileProcessing files)
+    private Spindle<FileItem> engine(final RunTally tally, final JournalTap<FileItem> tap, final FileProcessing files)
     {
-        final SpindleBuilder builder = files.configure(Spindle.builder(processorDecorator.apply(files.processor())))
+        final SpindleBuilder<FileItem> builder = files.configure(Spindle.builder(FileItem::new, processorDecorator.apply(files.processor())))
             .listener(tally)
             .journal(tap)
             .backpressure(Backpressure.BLOCK)

@@ -2,7 +2,7 @@ package dev.spindle.tools;
 
 import java.util.List;
 
-import dev.spindle.engine.PerformanceReport;
+import dev.spindle.engine.metrics.PerformanceReport;
 
 /**
  * Everything one {@code run} reports, gathered after the engine has drained: the walker's count,

@@ -4,13 +4,13 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
-import dev.spindle.engine.LatencySummary;
 import dev.spindle.engine.Outcome;
-import dev.spindle.engine.PerformanceReport;
+import dev.spindle.engine.metrics.LatencySummary;
+import dev.spindle.engine.metrics.PerformanceReport;
 
 /**
- * The human summary printed at the end of a run: counts, throughput, batching and end-to-end
- * latency, then the first few failures. Plain ASCII (latencies in "us") so it reads the same under
+ * The human summary printed at the end of a run: counts, throughput, batching (and who cut the
+ * batches) and end-to-end latency, then the first few failures. Plain ASCII (latencies in "us") so it reads the same under
  * any locale; the full failure list belongs in the JSON report.
  */
 final class RunSummary
@@ -31,6 +31,7 @@ final class RunSummary
         out.printf(Locale.ROOT, "  wall       %.3f s, %,.1f items/s, utilization %.1f%% of %d workers%n",
             engine.wallNanos() / 1e9, engine.itemsPerSecond(), 100 * engine.utilization(), engine.workers());
         out.printf(Locale.ROOT, "  batches    %,d, mean %.1f items%n", engine.batches(), engine.meanItemsPerBatch());
+        out.printf(Locale.ROOT, "  dispatch   %s%n", engine.dispatch());
         out.printf(Locale.ROOT, "  e2e (us)   p50 %.1f, p99 %.1f, p99.9 %.1f, max %.1f%n",
             e2e.p50Micros(), e2e.p99Micros(), e2e.p999Micros(), e2e.maxMicros());
         final ProcessorReport ml = run.processing();

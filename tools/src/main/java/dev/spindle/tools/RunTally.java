@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
 
-import dev.spindle.engine.Item;
 import dev.spindle.engine.Outcome;
 import dev.spindle.engine.OutcomeListener;
 
@@ -16,22 +15,22 @@ import dev.spindle.engine.OutcomeListener;
  * with the number of failures, never with the number of files. Successes are counted, not kept;
  * an optional observer sees every outcome (tests use it for per-file checks).
  */
-final class RunTally implements OutcomeListener
+final class RunTally implements OutcomeListener<FileItem>
 {
     private final LongAdder succeeded = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final LongAdder rejected = new LongAdder();
     private final LongAdder timedOut = new LongAdder();
     private final ConcurrentLinkedQueue<FailureRecord> failures = new ConcurrentLinkedQueue<>();
-    private final OutcomeListener observer;
+    private final OutcomeListener<? super FileItem> observer;
 
-    RunTally(final OutcomeListener observer)
+    RunTally(final OutcomeListener<? super FileItem> observer)
     {
         this.observer = observer;
     }
 
     @Override
-    public void onOutcome(final Item item, final Outcome outcome, final Object result, final String reason)
+    public void onOutcome(final FileItem item, final Outcome outcome, final Object result, final String reason)
     {
         switch (outcome)
         {
@@ -52,7 +51,7 @@ final class RunTally implements OutcomeListener
         }
         if (outcome != Outcome.SUCCEEDED)
         {
-            final Path seen = item.attachment() instanceof WalkedEntry entry ? entry.seen() : item.path();
+            final Path seen = item.seen();
             final String shown = seen != null ? PathText.display(seen) : item.key();
             failures.add(new FailureRecord(item.id(), shown, PathText.uriIfLossy(seen), outcome, reasonOrDefault(outcome, reason)));
         }

@@ -14,13 +14,12 @@ import java.util.function.BooleanSupplier;
 
 import dev.spindle.engine.Batch;
 import dev.spindle.engine.BatchProcessor;
-import dev.spindle.engine.Item;
 
 /**
  * Streams each file once through a fixed per-thread buffer to get its size, line count, SHA-256 and
  * a text/binary sniff, so memory does not grow with file size. Opens only regular files ({@link FileGate}).
  */
-public final class StatFileProcessor implements BatchProcessor
+public final class StatFileProcessor implements BatchProcessor<FileItem>
 {
     static final int BUFFER_BYTES = 64 * 1024;
     static final String VANISHED = FileGate.VANISHED;
@@ -31,7 +30,7 @@ public final class StatFileProcessor implements BatchProcessor
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     @Override
-    public void process(final Batch batch)
+    public void process(final Batch<FileItem> batch)
     {
         final Scratch own = scratch.get();
         for (int i = 0; i < batch.size(); i++)
@@ -40,7 +39,7 @@ public final class StatFileProcessor implements BatchProcessor
             {
                 return;
             }
-            final Item item = batch.item(i);
+            final FileItem item = batch.item(i);
             if (!FileGate.settledUnopened(batch, i, item))
             {
                 settle(batch, i, item.path(), own);
@@ -48,7 +47,7 @@ public final class StatFileProcessor implements BatchProcessor
         }
     }
 
-    private static void settle(final Batch batch, final int index, final Path path, final Scratch own)
+    private static void settle(final Batch<FileItem> batch, final int index, final Path path, final Scratch own)
     {
         try
         {

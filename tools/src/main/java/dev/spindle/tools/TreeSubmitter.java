@@ -13,21 +13,24 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.EnumSet;
 import java.util.function.Predicate;
 
-import dev.spindle.engine.WorkItem;
+import dev.spindle.engine.ItemTranslatorOneArg;
 
 /**
  * Walks DIR depth-first without following links and submits one item per entry as it goes, so
  * memory stays at one open directory per level however many files there are. Every non-directory
  * entry, and every directory that could not be listed, becomes exactly one submission. Ids run
  * from 1, or on from a crashed run's last id when resuming; entries that run journaled are skipped.
+ * Each entry is described in one reused scratch item (the marker's file-system look included) and
+ * copied into a ring slot by {@link FileItem#COPY}: nothing is allocated per file beyond what the
+ * walk itself makes, and no I/O happens while a slot is claimed.
  */
 final class TreeSubmitter extends SimpleFileVisitor<Path>
 {
-    /** Where items go: the engine's submit (which blocks while the engine is full). */
+    /** Where items go: the engine's publish (which blocks while the ring is full). */
     @FunctionalInterface
     interface Sink
     {
-        boolean submit(WorkItem item);
+        boolean publish(ItemTranslatorOneArg<FileItem, FileItem> translator, FileItem filled);
     }
 
     /** Sets scoring hints (flags) on an item about to be submitted for processing; not called for prejudged entries. */
@@ -36,14 +39,14 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
     {
         Marker NONE = item -> { };
 
-        void mark(WorkItem item);
+        void mark(FileItem item);
     }
 
     private final Path root;
     private final SymlinkPolicy symlinks;
     private final Sink sink;
     private final Predicate<String> alreadyJournaled;
-    private final WorkItem item = new WorkItem();
+    private final FileItem item = new FileItem();
     private long nextId;
     private volatile long seen;
     private Marker marker = Marker.NONE;
@@ -186,14 +189,15 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
             .id(id)
             .key(seenPath.toString())
             .path(toOpen)
+            .seen(seenPath)
             .sizeBytes(sizeBytes)
-            .attachment(failure == null ? WalkedEntry.toProcess(seenPath) : WalkedEntry.failed(seenPath, failure));
+            .failure(failure);
         if (failure == null)
         {
             marker.mark(item);
         }
         seen++;
-        sink.submit(item);
+        sink.publish(FileItem.COPY, item);
     }
 
     private static String describe(final IOException exc)

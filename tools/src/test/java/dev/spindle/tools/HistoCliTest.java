@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -22,6 +24,7 @@ import picocli.CommandLine;
  * {@code spindle histo} through SpindleCli itself: registered, behind the same one-line error
  * handling as every command, and printing JSON a strict parser accepts.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class HistoCliTest
 {
     private static final int ITEMS = 2_000;
@@ -32,6 +35,7 @@ class HistoCliTest
     static EngineHlog.Run slow;
 
     @BeforeAll
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     static void recordRuns() throws IOException
     {
         fast = EngineHlog.record(dir.resolve("fast.hlog"), ITEMS, Duration.ofNanos(20_000), EngineHlog.Layout.TAGGED_RELATIVE);
@@ -85,13 +89,17 @@ class HistoCliTest
         assertEquals(recorded.getValueAtPercentile(99) / 1e3, (Double)percentiles.get("p99"), 1e-9);
     }
 
+    /**
+     * Gated at the median: 5 times the work per item shows there whatever the machine does, where a p99 of
+     * 2,000 items on a shared 2-core machine is the few batches a preemption stretched, in either run.
+     */
     @Test
     void compareJsonCarriesTheGatesVerdictAndExit4()
     {
         final Exit exit = spindle("histo", "compare", fast.file().toString(), slow.file().toString(), "--json",
-            "--tag", "itemService", "--fail-if-worse", "25");
+            "--tag", "itemService", "--fail-if-worse", "25", "--at", "p50");
 
-        assertEquals(4, exit.code(), exit.err());
+        assertEquals(4, exit.code(), exit.out() + exit.err());
         assertEquals(1, exit.err().lines().count(), exit.err());
         final Map<String, Object> json = MiniJson.object(exit.out().strip());
         final Map<?, ?> gate = (Map<?, ?>)json.get("gate");
@@ -99,7 +107,7 @@ class HistoCliTest
         assertEquals(25.0, gate.get("limit_pct"));
         final Map<?, ?> check = (Map<?, ?>)((List<?>)gate.get("checks")).get(0);
         assertEquals("itemService", check.get("tag"));
-        assertEquals("p99", check.get("stat"));
+        assertEquals("p50", check.get("stat"));
         assertTrue((Double)check.get("worse_pct") > 25, check.toString());
         final Map<?, ?> row = (Map<?, ?>)((List<?>)json.get("tags")).get(0);
         final Map<?, ?> count = (Map<?, ?>)((List<?>)row.get("stats")).get(0);

@@ -9,15 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code run --journal}, {@code journal verify}, {@code resume} and {@code replay} through the real
  * command line on a journal the real engine wrote, and every kind of bad journal.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class JournalCommandsTest
 {
     private static final int FILES = 120;
@@ -28,6 +31,7 @@ class JournalCommandsTest
     private static Path journal;
 
     @BeforeAll
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     static void journaledRun() throws IOException
     {
         final Path tree = Files.createDirectory(base.resolve("tree"));
@@ -75,9 +79,12 @@ class JournalCommandsTest
         assertEquals((double)FILES, ((Map<?, ?>)audit.get("recorded")).get("items"));
         assertEquals((double)FILES, ((Map<?, ?>)audit.get("other")).get("processed"), "every replayed item ran");
 
-        final CliRun real = CliRun.of("replay", journal.toString(), "--real", "--workers", "1");
+        final Path realJson = base.resolve("real.json");
+        final CliRun real = CliRun.of("replay", journal.toString(), "--real", "--workers", "1", "--json", realJson.toString());
         assertEquals(ExitCodes.OK, real.exitCode(), real.err());
         assertTrue(real.out().contains("replayed (real)"), real.out());
+        final Map<?, ?> replayed = (Map<?, ?>)MiniJson.object(Files.readString(realJson, StandardCharsets.UTF_8)).get("other");
+        assertEquals((double)FILES, replayed.get("succeeded"), "the real processor read every recorded file at its key: " + replayed);
     }
 
     @Test

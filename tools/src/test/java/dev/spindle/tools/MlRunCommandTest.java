@@ -18,10 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * path and content dedup across runs, train / evaluate / --model on a corpus the test makes, and
  * every bad model or option as one line and exit 2.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class MlRunCommandTest
 {
     static final int DIMS = 256;
@@ -101,7 +104,7 @@ class MlRunCommandTest
         final RunCommand observed = new RunCommand();
         observed.observer = (item, outcome, result, reason) ->
         {
-            if (item.hasFlag(dev.spindle.engine.Item.HAS_EMBEDDING))
+            if (item.hasFlag(FileItem.HAS_EMBEDDING))
             {
                 markedCached.increment();
             }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.spindle.engine.Batch;
-import dev.spindle.engine.Item;
 import dev.spindle.engine.Outcome;
 
 /**
@@ -20,23 +19,24 @@ final class RecordingBatch
     {
     }
 
-    private final List<? extends Item> items;
+    private final List<FileItem> items;
     private final List<Settled> settled = new ArrayList<>();
     private volatile boolean abandoned;
-    private final Batch batch;
+    private final Batch<FileItem> batch;
 
-    RecordingBatch(final List<? extends Item> items)
+    @SuppressWarnings("unchecked") // a proxy of the raw interface stands for Batch<FileItem>: item(i) answers FileItems
+    RecordingBatch(final List<FileItem> items)
     {
         this.items = items;
         for (int i = 0; i < items.size(); i++)
         {
             settled.add(null);
         }
-        this.batch = (Batch)Proxy.newProxyInstance(Batch.class.getClassLoader(), new Class<?>[] {Batch.class},
+        this.batch = (Batch<FileItem>)Proxy.newProxyInstance(Batch.class.getClassLoader(), new Class<?>[] {Batch.class},
             (proxy, method, args) -> invoke(method, args));
     }
 
-    Batch batch()
+    Batch<FileItem> batch()
     {
         return batch;
     }

@@ -22,6 +22,7 @@ import dev.spindle.journal.RecordedItem;
 import dev.spindle.journal.RecordedRun;
 import dev.spindle.journal.Verification;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code journal verify} reads the wreck, {@code resume} finishes it, and afterwards every file of
  * the tree has exactly one terminal outcome in the journal.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ResumeAfterKillTest
 {
     private static final int FILES = 300;

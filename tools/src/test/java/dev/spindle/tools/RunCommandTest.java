@@ -16,14 +16,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 import dev.spindle.engine.BatchProcessor;
-import dev.spindle.engine.Item;
 import dev.spindle.engine.Outcome;
 import dev.spindle.tools.ml.ContentKind;
 import dev.spindle.tools.ml.FileResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The real CLI in-process on a hostile tree: every entry's exact outcome, JSON counts that add up,
  * exit codes 0/2/3 and the progress line's rate. Every run is under a preemptive time limit.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class RunCommandTest
 {
     record Seen(Outcome outcome, Object result, String reason)
@@ -143,13 +145,13 @@ class RunCommandTest
     }
 
     /** Deletes the named file when its batch reaches the processor: after the walk saw it, before it is read. */
-    private static UnaryOperator<BatchProcessor> deleting(final String name)
+    private static UnaryOperator<BatchProcessor<FileItem>> deleting(final String name)
     {
         return inner -> batch ->
         {
             for (int i = 0; i < batch.size(); i++)
             {
-                final Item item = batch.item(i);
+                final FileItem item = batch.item(i);
                 if (item.path() != null && item.path().getFileName().toString().equals(name))
                 {
                     Files.deleteIfExists(item.path());

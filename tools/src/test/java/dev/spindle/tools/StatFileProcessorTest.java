@@ -18,16 +18,18 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import dev.spindle.engine.Outcome;
-import dev.spindle.engine.WorkItem;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Digests and line counts against published SHA-256 vectors, files spanning many buffers, and how
  * the processor settles items it must not or cannot read. Runs outside any engine.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class StatFileProcessorTest
 {
     private static final String SHA_EMPTY = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
@@ -143,12 +145,12 @@ class StatFileProcessorTest
         Files.writeString(ok, "ok\n");
         final Path gone = dir.resolve("gone.txt");
         final Path subdir = Files.createDirectory(dir.resolve("subdir"));
-        final List<WorkItem> items = List.of(
+        final List<FileItem> items = List.of(
             item(1, ok, null),
             item(2, gone, null),
             item(3, ok, "dangling symlink -> nowhere"),
             item(4, subdir, null),
-            new WorkItem().id(5).key("no path"));
+            new FileItem().id(5).key("no path"));
         final RecordingBatch batch = new RecordingBatch(items);
         processor.process(batch.batch());
         assertEquals(Outcome.SUCCEEDED, batch.settled(0).outcome());
@@ -183,10 +185,9 @@ class StatFileProcessorTest
         assertNull(batch.settled(0));
     }
 
-    private static WorkItem item(final long id, final Path path, final String prejudged)
+    private static FileItem item(final long id, final Path path, final String prejudged)
     {
-        return WorkItem.ofPath(id, path, 0)
-            .attachment(prejudged == null ? WalkedEntry.toProcess(path) : WalkedEntry.failed(path, prejudged));
+        return FileItem.ofPath(id, path, 0).seen(path).failure(prejudged);
     }
 
     private static String sha256(final String text)

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,6 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * another locale (the JVM fixes its file-name charset at start-up) and a mode-000 file as root
  * once setpriv has dropped the capabilities that let root read anything.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class SubprocessRunTest
 {
     private static final long LIMIT_SECONDS = 180;

@@ -1,8 +1,8 @@
 package dev.spindle.journal.replay;
 
 import dev.spindle.engine.CloseReason;
-import dev.spindle.engine.LatencySummary;
 import dev.spindle.engine.Outcome;
+import dev.spindle.engine.metrics.LatencySummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

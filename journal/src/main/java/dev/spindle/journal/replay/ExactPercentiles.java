@@ -1,6 +1,6 @@
 package dev.spindle.journal.replay;
 
-import dev.spindle.engine.LatencySummary;
+import dev.spindle.engine.metrics.LatencySummary;
 import java.util.Arrays;
 
 /**

@@ -1,6 +1,5 @@
 package dev.spindle.journal.replay;
 
-import dev.spindle.engine.Item;
 import dev.spindle.engine.Outcome;
 import dev.spindle.engine.OutcomeListener;
 import org.HdrHistogram.Histogram;
@@ -12,16 +11,17 @@ import org.HdrHistogram.Recorder;
  * Thread-safe and allocation-free per item (an HdrHistogram {@link Recorder}); rejected and timed-out
  * items are not latencies and are left out, as the engine's own end-to-end histogram leaves them out.
  */
-final class IntendedLatency implements OutcomeListener
+final class IntendedLatency implements OutcomeListener<ReplayItem>
 {
     static final long HIGHEST_NANOS = 3_600_000_000_000L;
 
     private final Recorder recorder = new Recorder(HIGHEST_NANOS, 2);
 
     @Override
-    public void onOutcome(final Item item, final Outcome outcome, final Object result, final String reason)
+    public void onOutcome(final ReplayItem item, final Outcome outcome, final Object result, final String reason)
     {
-        if ((outcome == Outcome.SUCCEEDED || outcome == Outcome.FAILED) && item.attachment() instanceof ReplaySlot slot)
+        final ReplaySlot slot = item.slot();
+        if ((outcome == Outcome.SUCCEEDED || outcome == Outcome.FAILED) && slot != null)
         {
             final long now = System.nanoTime();
             recorder.recordValue(Math.min(HIGHEST_NANOS, Math.max(1, now - slot.intendedNanos)));

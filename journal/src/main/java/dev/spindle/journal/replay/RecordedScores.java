@@ -1,15 +1,14 @@
 package dev.spindle.journal.replay;
 
-import dev.spindle.engine.ComplexityScorer;
-import dev.spindle.engine.Item;
-import dev.spindle.engine.PriorityScorer;
+import dev.spindle.engine.CostFunction;
+import dev.spindle.engine.PriorityFunction;
 
 /**
- * Scores a replayed item with the complexity and priority the recording's cutter gave it, read from
- * its {@link ReplaySlot}, so the replayed cutter sees the same scores whatever scorer produced them.
- * An item whose scoring failed in the recording fails it again. Items without a slot score 0.
+ * Scores a replayed item with the complexity and priority the recording's engine gave it, carried
+ * by the {@link ReplayItem}, so the replayed cutter sees the same scores whatever cost function
+ * produced them. An item whose scoring failed in the recording fails it again.
  */
-final class RecordedScores implements ComplexityScorer, PriorityScorer
+final class RecordedScores implements CostFunction<ReplayItem>, PriorityFunction<ReplayItem>
 {
     static final RecordedScores INSTANCE = new RecordedScores();
 
@@ -18,22 +17,19 @@ final class RecordedScores implements ComplexityScorer, PriorityScorer
     }
 
     @Override
-    public double complexity(final Item item)
+    public double cost(final ReplayItem item)
     {
-        if (item.attachment() instanceof ReplaySlot slot)
+        final ReplaySlot slot = item.slot();
+        if (slot != null && slot.fate == RecordedWorkload.FAILS_SCORING)
         {
-            if (slot.fate == RecordedWorkload.FAILS_SCORING)
-            {
-                throw new IllegalStateException("replayed scoring failure: " + slot.failure);
-            }
-            return slot.complexity;
+            throw new IllegalStateException("replayed scoring failure: " + slot.failure);
         }
-        return 0;
+        return item.complexity();
     }
 
     @Override
-    public int priority(final Item item)
+    public int priority(final ReplayItem item)
     {
-        return item.attachment() instanceof ReplaySlot slot ? slot.priority : 0;
+        return item.priority();
     }
 }

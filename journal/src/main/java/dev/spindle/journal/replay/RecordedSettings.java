@@ -1,6 +1,7 @@
 package dev.spindle.journal.replay;
 
 import dev.spindle.engine.Backpressure;
+import dev.spindle.engine.Dispatch;
 import dev.spindle.engine.RunInfo;
 import dev.spindle.engine.SpindleBuilder;
 import dev.spindle.engine.WaitMode;
@@ -14,8 +15,9 @@ import java.util.Locale;
 
 /**
  * The engine settings a recording's header holds, applied to a builder or read by the simulator.
- * What the header lacks is defaulted: lane floors and queued batches take the builder's defaults, and
- * a LATENCY objective, whose p99 target is not recorded, targets the recording's own measured p99.
+ * What the header lacks is defaulted: lane floors take the builder's defaults, a dispatch a version 1
+ * journal did not record is left to the builder (AUTO), and a LATENCY objective, whose p99 target is
+ * not recorded, targets the recording's own measured p99.
  */
 final class RecordedSettings
 {
@@ -25,12 +27,11 @@ final class RecordedSettings
     {
     }
 
-    static void applyTo(final SpindleBuilder builder, final RecordedRun run)
+    static void applyTo(final SpindleBuilder<?> builder, final RecordedRun run)
     {
         final RunInfo info = run.header().engine();
         builder.workers(info.workers())
             .ringSize(info.ringSize())
-            .stagingCapacity(info.stagingCapacity())
             .complexityBudget(info.complexityBudget())
             .maxBatchItems(info.maxBatchItems())
             .maxLinger(Duration.ofNanos(info.maxLingerNanos()))
@@ -43,6 +44,11 @@ final class RecordedSettings
         if (waitMode != null)
         {
             builder.waitMode(waitMode);
+        }
+        final Dispatch dispatch = dispatch(info.dispatch());
+        if (dispatch != null)
+        {
+            builder.dispatch(dispatch);
         }
         final TunerSettings tuning = tuning(run, Integer.MAX_VALUE);
         if (tuning != null)
@@ -101,6 +107,26 @@ final class RecordedSettings
             return Backpressure.timeout(Duration.parse(text.substring("TIMEOUT(".length(), text.length() - 1)));
         }
         return Backpressure.BLOCK;
+    }
+
+    /**
+     * Who cut the recording's batches, from the header's dispatch text ("WORKERS_CUT (auto: ...)"), or
+     * null when it is not recorded (a version 1 journal: "unknown").
+     */
+    static Dispatch dispatch(final String text)
+    {
+        if (text == null)
+        {
+            return null;
+        }
+        for (final Dispatch dispatch : Dispatch.values())
+        {
+            if (dispatch != Dispatch.AUTO && (text.equals(dispatch.name()) || text.startsWith(dispatch.name() + " ")))
+            {
+                return dispatch;
+            }
+        }
+        return null;
     }
 
     private static WaitMode waitMode(final String name)

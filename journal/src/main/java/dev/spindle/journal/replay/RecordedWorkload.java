@@ -16,6 +16,10 @@ import org.agrona.collections.Long2LongHashMap;
  * <p>
  * Stand-ins: an item that never ran (rejected, timed out, in flight) gets the median recorded service
  * time; one never scored gets the median complexity, priority and lane. {@link #notes()} says how many.
+ * <p>
+ * The recording's header does not say how the engine staged items, so it is read off the scores: a
+ * run whose items have priorities other than 0 was staged in priority lanes (a priority function was
+ * set), else batches were ring ranges; a run whose every score is 1 was on unit cost.
  */
 final class RecordedWorkload
 {
@@ -38,6 +42,10 @@ final class RecordedWorkload
     final byte[] fate;
     final String[] failure;
     final int lanes;
+    /** Some scored item has a priority other than 0: the recording's engine had a priority function and staged items in lanes. */
+    final boolean laned;
+    /** Every scored item cost exactly 1 (and some item was scored): the recording's engine ran on unit cost. */
+    final boolean unitCost;
     private final Long2LongHashMap indexById;
     private final List<String> notes;
 
@@ -64,6 +72,8 @@ final class RecordedWorkload
         int ran = 0;
         int scored = 0;
         int maxLane = 3;
+        boolean prioritized = false;
+        boolean allUnit = true;
         for (int i = 0; i < size; i++)
         {
             final RecordedItem item = items.get(i);
@@ -82,6 +92,8 @@ final class RecordedWorkload
                 priorities[scored] = item.priority();
                 laneValues[scored++] = item.lane();
                 maxLane = Math.max(maxLane, item.lane());
+                prioritized |= item.priority() != 0;
+                allUnit &= item.complexity() == 1.0;
             }
             if (item.outcome() == Outcome.FAILED)
             {
@@ -90,6 +102,8 @@ final class RecordedWorkload
             }
         }
         lanes = maxLane + 1;
+        laned = prioritized;
+        unitCost = scored > 0 && allUnit;
         final long serviceStandIn = ran == 0 ? 0 : median(services, ran);
         final double complexityStandIn = scored == 0 ? 0 : medianOf(complexities, scored);
         final int priorityStandIn = scored == 0 ? 0 : (int)median(priorities, scored);

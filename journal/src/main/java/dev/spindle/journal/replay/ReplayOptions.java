@@ -9,12 +9,14 @@ import java.util.function.Consumer;
  * How to replay a recording.
  *
  * @param engine applied to the builder after the recording's own settings (workers, budget, max items,
- *     linger, tuning, ...), so it changes only what it sets; it should leave the listener, journal and
- *     scorers alone, which the replay installs
- * @param processor the processor to run, or null for the synthetic one that spins each item's recorded service time
+ *     linger, tuning, dispatch, ...), so it changes only what it sets; it should leave the listener,
+ *     journal and cost and priority functions alone, which the replay installs
+ * @param processor the processor to run over {@link ReplayItem}s, or null for the synthetic one that
+ *     spins each item's recorded service time
  * @param processorName what the replayed run's header says ran
  */
-public record ReplayOptions(Timing timing, Consumer<SpindleBuilder> engine, BatchProcessor processor, String processorName)
+public record ReplayOptions(Timing timing, Consumer<SpindleBuilder<ReplayItem>> engine, BatchProcessor<ReplayItem> processor,
+    String processorName)
 {
     public ReplayOptions
     {
@@ -34,12 +36,12 @@ public record ReplayOptions(Timing timing, Consumer<SpindleBuilder> engine, Batc
         return new ReplayOptions(timing, engine, processor, processorName);
     }
 
-    public ReplayOptions withEngine(final Consumer<SpindleBuilder> engine)
+    public ReplayOptions withEngine(final Consumer<SpindleBuilder<ReplayItem>> engine)
     {
         return new ReplayOptions(timing, engine, processor, processorName);
     }
 
-    public ReplayOptions withProcessor(final BatchProcessor processor, final String name)
+    public ReplayOptions withProcessor(final BatchProcessor<ReplayItem> processor, final String name)
     {
         return new ReplayOptions(timing, engine, Objects.requireNonNull(processor, "processor"), name);
     }

@@ -1,6 +1,6 @@
 package dev.spindle.journal.replay;
 
-import dev.spindle.engine.PerformanceReport;
+import dev.spindle.engine.metrics.PerformanceReport;
 import dev.spindle.journal.RecordedRun;
 import java.util.List;
 import org.HdrHistogram.Histogram;

@@ -1,14 +1,15 @@
 package dev.spindle.journal.replay;
 
 import dev.spindle.engine.BatchProcessor;
-import dev.spindle.engine.PerformanceReport;
+import dev.spindle.engine.CostFunction;
 import dev.spindle.engine.Spindle;
 import dev.spindle.engine.SpindleBuilder;
-import dev.spindle.engine.WorkItem;
+import dev.spindle.engine.metrics.PerformanceReport;
 import dev.spindle.journal.AssemblingTap;
 import dev.spindle.journal.RecordedRun;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -16,9 +17,10 @@ import java.util.Objects;
  * for a recording of files, each key as the item's path), sent from one thread either at the
  * recorded inter-arrival times (open loop, latency from the intended send time) or as fast as
  * backpressure allows. The replayed run is captured in memory, so it audits like the recording.
- * Everything per item is prepared before the engine starts; the send loop only paces, fills one
- * reused {@link WorkItem} and submits. Each item's attachment is the replay's own: a processor that
- * expects an attachment of its own type needs wrapping.
+ * Everything per item is prepared before the engine starts; the send loop only paces and publishes
+ * each prepared {@link ReplaySlot} into a ring {@link ReplayItem}. The engine stages items as the
+ * recording's did, as far as its scores tell (see {@link RecordedWorkload}): priority lanes when the
+ * items had priorities, unit cost when every score was 1.
  */
 public final class Replayer
 {
@@ -37,9 +39,11 @@ public final class Replayer
         final String source = recorded.header().source();
         final ReplaySlot[] slots = ReplaySlot.of(workload, source != null && !source.isEmpty());
         final long[] offsets = new long[workload.size];
+        boolean scoringFails = false;
         for (int i = 0; i < offsets.length; i++)
         {
             offsets[i] = workload.submitNanos[i] - workload.firstSubmitNanos();
+            scoringFails |= workload.fate[i] == RecordedWorkload.FAILS_SCORING;
         }
         final List<String> notes = new ArrayList<>(workload.notes());
         final String tuningNote = RecordedSettings.tuningNote(recorded);
@@ -50,24 +54,28 @@ public final class Replayer
         notes.add("flags, categories, payloads and deadlines are not recorded: replayed items carry none"
             + (source != null && !source.isEmpty() ? "; paths are the recorded keys" : ""));
 
-        final AssemblingTap tap = new AssemblingTap("replay " + options.timing().name().toLowerCase(java.util.Locale.ROOT),
-            recorded.header().source(), options.processorName(), -1);
+        final AssemblingTap<ReplayItem> tap = new AssemblingTap<>("replay " + options.timing().name().toLowerCase(Locale.ROOT),
+            recorded.header().source(), options.processorName(), -1, ReplayItem.IDENTITY);
         final IntendedLatency latency = new IntendedLatency();
-        final BatchProcessor processor = options.processor() != null ? options.processor() : new SyntheticProcessor();
-        final SpindleBuilder builder = Spindle.builder(processor);
+        final BatchProcessor<ReplayItem> processor = options.processor() != null ? options.processor() : new SyntheticProcessor();
+        final SpindleBuilder<ReplayItem> builder = Spindle.builder(ReplayItem::new, processor);
         RecordedSettings.applyTo(builder, recorded);
-        builder.complexityScorer(RecordedScores.INSTANCE)
-            .priorityScorer(RecordedScores.INSTANCE)
+        // unit cost keeps the recording's count-sized cuts; a scoring failure to replay needs the cost function to throw it
+        builder.cost(workload.unitCost && !scoringFails ? CostFunction.unit() : RecordedScores.INSTANCE)
             .listener(latency)
             .journal(tap)
             .singleProducer(true);
+        if (workload.laned)
+        {
+            builder.priority(RecordedScores.INSTANCE);
+        }
         options.engine().accept(builder);
 
-        final Spindle engine = builder.build();
+        final Spindle<ReplayItem> engine = builder.build();
         try (engine)
         {
             engine.start();
-            send(engine, workload, slots, offsets, options.timing());
+            send(engine, slots, offsets, options.timing());
         }
         final PerformanceReport report = engine.report();
         if (!tap.problems().isEmpty())
@@ -77,10 +85,8 @@ public final class Replayer
         return new ReplayResult(tap.run(), options.timing(), latency.histogram(), report, List.copyOf(notes));
     }
 
-    private static void send(final Spindle engine, final RecordedWorkload workload, final ReplaySlot[] slots, final long[] offsets,
-        final Timing timing)
+    private static void send(final Spindle<ReplayItem> engine, final ReplaySlot[] slots, final long[] offsets, final Timing timing)
     {
-        final WorkItem item = new WorkItem();
         final long start = System.nanoTime() + LEAD_NANOS;
         for (int i = 0; i < slots.length; i++)
         {
@@ -96,8 +102,7 @@ public final class Replayer
             }
             final ReplaySlot slot = slots[i];
             slot.intendedNanos = intended;
-            engine.submit(item.reset().id(workload.ids[i]).key(workload.keys[i]).path(slot.path).sizeBytes(workload.sizeBytes[i])
-                .attachment(slot));
+            engine.publish(ReplayItem.FROM_SLOT, slot);
         }
     }
 }

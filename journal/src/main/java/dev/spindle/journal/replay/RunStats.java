@@ -1,8 +1,8 @@
 package dev.spindle.journal.replay;
 
 import dev.spindle.engine.CloseReason;
-import dev.spindle.engine.LatencySummary;
 import dev.spindle.engine.Outcome;
+import dev.spindle.engine.metrics.LatencySummary;
 import dev.spindle.journal.RecordedBatch;
 import dev.spindle.journal.RecordedItem;
 import dev.spindle.journal.RecordedRun;

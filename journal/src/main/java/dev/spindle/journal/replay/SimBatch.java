@@ -2,7 +2,7 @@ package dev.spindle.journal.replay;
 
 import dev.spindle.engine.CloseReason;
 
-/** One simulated batch: what the cutter put in it and, once assigned, where and when it ran. */
+/** One simulated batch: what the cutter put in it and, once handed to a worker, where and when it ran. */
 final class SimBatch
 {
     final long id;
@@ -11,13 +11,11 @@ final class SimBatch
     final int[] items;
     final double complexity;
     final long workNanos;
-    final long bytes;
     int worker = -1;
     long startNanos;
     long endNanos;
 
-    SimBatch(final long id, final long cutNanos, final CloseReason reason, final int[] items, final double complexity, final long workNanos,
-        final long bytes)
+    SimBatch(final long id, final long cutNanos, final CloseReason reason, final int[] items, final double complexity, final long workNanos)
     {
         this.id = id;
         this.cutNanos = cutNanos;
@@ -25,7 +23,6 @@ final class SimBatch
         this.items = items;
         this.complexity = complexity;
         this.workNanos = workNanos;
-        this.bytes = bytes;
     }
 
     long runNanos()

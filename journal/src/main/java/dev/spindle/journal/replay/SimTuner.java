@@ -15,6 +15,7 @@ import dev.spindle.engine.tune.TuningPolicy;
  * interval the interval's signals), its knobs applied at once. It copies the engine's start: the
  * first interval runs on the configured budget with the policy's linger and workers, and the model
  * starts from the seed's prior. The usable cores are the simulated workers: the what-if machine.
+ * The model learns over [1, items, complexity] only: a recording holds no cost-function features.
  */
 final class SimTuner
 {
@@ -22,8 +23,8 @@ final class SimTuner
     static final double SEED_NANOS_PER_COMPLEXITY = 10_000_000;
 
     private final TuningPolicy policy;
-    private final CostModel model = new CostModel(0.995, 0, SEED_NANOS_PER_COMPLEXITY);
-    private final BatchFeatures features = new BatchFeatures();
+    private final CostModel model = new CostModel(0.995, 0, SEED_NANOS_PER_COMPLEXITY, 0);
+    private final BatchFeatures features = new BatchFeatures(0);
     private final int usableCores;
     private Knobs knobs;
 
@@ -50,10 +51,9 @@ final class SimTuner
         return Math.max(1, Math.min(usableCores, knobs.activeWorkers()));
     }
 
-    /** Replayed items carry no flags, so every item counts as missing an embedding, as it would in a replay. */
     void observe(final SimBatch batch)
     {
-        model.observe(features.set(batch.items.length, batch.complexity, batch.bytes, batch.items.length), batch.runNanos());
+        model.observe(features.set(batch.items.length, batch.complexity), batch.runNanos());
     }
 
     Decision decide(final IntervalTally t, final long index, final long lengthNanos, final long backlog, final int active)

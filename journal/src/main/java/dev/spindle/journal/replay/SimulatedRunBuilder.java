@@ -15,8 +15,9 @@ import java.util.List;
  * Collects a simulation's events in arrays indexed by item and batch, and builds its
  * {@link RecordedRun} once at the end: what a RunAssembler does, without hashing every event by
  * id (a 100,000-item simulation spent most of its time there). Items come out in the order the
- * simulated cutter took them, as the tap would list them, and an item's service is its complexity
- * share of its batch's run time by RunAssembler's rule (by count in a zero-complexity batch).
+ * simulated producer published (or was refused) them, as the engine's tap lists them, and an item's
+ * service is its complexity share of its batch's run time by RunAssembler's rule (by count in a
+ * zero-complexity batch).
  */
 final class SimulatedRunBuilder
 {

@@ -1,8 +1,12 @@
 package dev.spindle.journal.replay;
 
 import dev.spindle.engine.CloseReason;
+import dev.spindle.engine.DeadlineFunction;
+import dev.spindle.engine.Dispatch;
 import dev.spindle.engine.Outcome;
 import dev.spindle.engine.RunInfo;
+import dev.spindle.engine.dispatch.CutSizing;
+import dev.spindle.engine.dispatch.PriorityLanes;
 import dev.spindle.engine.tune.Decision;
 import dev.spindle.journal.JournalFormat;
 import dev.spindle.journal.RecordedDecision;
@@ -10,18 +14,36 @@ import dev.spindle.journal.RecordedInterval;
 import dev.spindle.journal.RecordedRun;
 import dev.spindle.journal.RunFooter;
 import dev.spindle.journal.RunHeader;
-import java.util.ArrayDeque;
+import java.util.Arrays;
 
 /**
- * One simulated run: the engine's ring, staging pool, cutter and workers on a simulated nanosecond
- * clock, stepping from event to event (an arrival, a batch completion, a linger timer, an interval
- * boundary). The cutter's duty cycle is BatchCutter.dispatch's loop: feed idle workers (queued
- * batches first, else a guided-self-scheduling share of what is staged), else close ahead by budget,
- * count, drain or linger into a queue of one batch per worker. Every event goes straight into a
- * {@link SimulatedRunBuilder}, so the result is a {@link RecordedRun} like any other. Single use.
+ * One simulated run: the engine's ring, cutting and workers on a simulated nanosecond clock, stepping
+ * from event to event (an arrival, a worker looking at the ring, a batch completion, a cutter timer,
+ * an interval boundary). Staging and sizing are the engine's own code: items wait in a
+ * {@link PriorityLanes} (one lane when the recording cut ring ranges in place, its lanes when its
+ * items had priorities) and each batch is a {@link CutSizing} share, cut by the loop of the engine's
+ * range and lane cutters. Who cuts follows the dispatch:
+ * <ul>
+ * <li>WORKERS_CUT: a worker that frees up looks at the ring (after the completion dispatch) and cuts
+ *     its own share of what has arrived; a publish wakes one parked worker at a time (it looks after
+ *     the arrival dispatch), and a worker that cut passes the wake-up on while work remains. Nothing
+ *     is cut while every worker is busy.</li>
+ * <li>CUTTER_THREAD: the cutter's duty cycle (on a publish while a worker idles, on a completion, at
+ *     the linger timer, and once a linger while every worker is busy) cuts a share for each idle
+ *     worker, then, while a full batch per active worker waits or the oldest item has waited a
+ *     linger, one full batch behind each busy worker that has none queued; the worker starts it when
+ *     it finishes.</li>
+ * </ul>
+ * The price of simplicity: the cutting itself takes no simulated time, and every event goes
+ * straight into a {@link SimulatedRunBuilder}, so the result is a {@link RecordedRun} like any other.
+ * Single use.
  */
-final class Simulation
+final class Simulation implements PriorityLanes.Items
 {
+    /** The engine's cutter thread retries this soon when its linger timer is already due (CutterThread.RETRY_NANOS). */
+    private static final long CUTTER_RETRY_NANOS = 50_000;
+    private static final long NOT_SCHEDULED = Long.MAX_VALUE;
+
     private final RecordedWorkload w;
     private final long[] work;
     private final SimulationConfig config;
@@ -29,17 +51,35 @@ final class Simulation
     private final SimulatedRunBuilder out;
     private final long[] arrival;
     private final long[] submitAt;
-    private final int[] ring;
-    private int ringHead;
-    private int ringTail;
-    private int sent;
-    private int held;
-    private final SimLanes lanes;
-    private final ArrayDeque<SimBatch> queue = new ArrayDeque<>();
-    private final SimBatch[] running;
-    private final long[] freeAt;
-    private final CompletionHeap completions;
+    private final boolean cutterThread;
+    private final boolean laned;
+    private final boolean unitCost;
+    private final PriorityLanes lanes;
     private final int[] scratch;
+
+    /** The ring: sequences are handed out in publish order; a slot is free again once every older one is. */
+    private final int[] sequenceOf;
+    private final boolean[] released;
+    private int published;
+    private int gate;
+    private int sent;
+    private int lastStaged = -1;
+    /** Range cutting: a batch ends at this item, the one published before an item whose scoring failed. */
+    private final boolean[] endsRange;
+    private boolean skipsSeen;
+
+    private final SimBatch[] running;
+    private final SimBatch[] queued;
+    private final long[] freeAt;
+    /** WORKERS_CUT: when a woken or freed worker looks at the ring; {@link #NOT_SCHEDULED} while it is parked or busy. */
+    private final long[] lookAt;
+    private boolean wakePending;
+    /** CUTTER_THREAD: when the cutter runs its next duty cycle, and whether a publish wakes it (some active worker idles). */
+    private long cutterAt = NOT_SCHEDULED;
+    private boolean wanted = true;
+    private long lastCycle;
+    private final CompletionHeap completions;
+
     private final SimTuner tuner;
     private final IntervalTally tally;
     private long intervalIndex;
@@ -69,13 +109,21 @@ final class Simulation
             arrival[i] = config.timing() == Timing.MAX ? w.firstSubmitNanos() : w.submitNanos[i];
         }
         this.submitAt = new long[w.size];
-        this.ring = new int[w.size];
-        this.lanes = new SimLanes(w.lanes, w.lane, w.complexity, submitAt, config.agingBoundNanos());
-        this.running = new SimBatch[config.workers()];
-        this.freeAt = new long[config.workers()];
-        java.util.Arrays.fill(freeAt, Long.MIN_VALUE);
-        this.completions = new CompletionHeap(config.workers());
+        this.cutterThread = config.dispatch() == Dispatch.CUTTER_THREAD;
+        this.laned = w.laned;
+        this.unitCost = w.unitCost;
+        this.lanes = new PriorityLanes(laned ? w.lanes : 1, Math.max(1, w.size), config.agingBoundNanos(), this);
         this.scratch = new int[Math.max(1, Math.min(config.maxBatchItems(), w.size))];
+        this.sequenceOf = new int[w.size];
+        this.released = new boolean[w.size];
+        this.endsRange = new boolean[w.size];
+        this.running = new SimBatch[config.workers()];
+        this.queued = new SimBatch[config.workers()];
+        this.freeAt = new long[config.workers()];
+        Arrays.fill(freeAt, Long.MIN_VALUE);
+        this.lookAt = new long[config.workers()];
+        Arrays.fill(lookAt, NOT_SCHEDULED);
+        this.completions = new CompletionHeap(config.workers());
         this.tuner = config.tuning() == null ? null : new SimTuner(config.tuning(), config.workers());
         this.tally = tuner == null ? null : new IntervalTally();
         this.budget = config.complexityBudget();
@@ -125,46 +173,49 @@ final class Simulation
 
     private RunInfo simulatedInfo(final RunInfo info, final long start)
     {
-        return new RunInfo(info.spindleVersion(), info.startEpochMillis(), start, config.workers(), config.ringSize(),
-            config.stagingCapacity(), config.complexityBudget(), config.maxBatchItems(), config.maxLingerNanos(), config.agingBoundNanos(),
-            info.deadlineSlackNanos(), info.batchTimeoutNanos(), config.rejectWhenFull() ? "TRY" : "BLOCK", "SIMULATED",
-            "simulated", config.intervalNanos(), config.tuning() == null ? "none" : config.tuning().objective().name(),
-            config.workers(), info.maxHeapBytes(), "simulated; recorded on " + info.jvm());
+        return new RunInfo(info.spindleVersion(), info.startEpochMillis(), start, config.workers(), config.ringSize(), config.ringSize(),
+            config.complexityBudget(), config.maxBatchItems(), config.maxLingerNanos(), config.agingBoundNanos(), info.deadlineSlackNanos(),
+            info.batchTimeoutNanos(), config.rejectWhenFull() ? "TRY" : "BLOCK", "SIMULATED", "simulated", config.intervalNanos(),
+            config.tuning() == null ? "none" : config.tuning().objective().name(), config.workers(), info.maxHeapBytes(),
+            "simulated; recorded on " + info.jvm(), config.dispatch().name() + " (simulated)");
     }
 
-    /** The next arrival, completion or linger timer; interval boundaries come on top and cannot keep a stalled run going. */
+    /** The next arrival, completion, look or cutter timer; interval boundaries come on top and cannot keep a stalled run going. */
     private long nextEvent()
     {
         long next = completions.peekTime();
-        if (sent < w.size && (ringTail - ringHead < config.ringSize() || config.rejectWhenFull()))
+        if (sent < w.size && (ringHasRoom() || config.rejectWhenFull()))
         {
             next = Math.min(next, arrival[sent]);
         }
-        if (!lanes.isEmpty() && queue.size() < config.workers())
+        if (cutterThread)
         {
-            final long due = lanes.oldestSubmitNanos() + linger;
-            if (due > now)
+            next = Math.min(next, cutterAt);
+        }
+        else
+        {
+            for (final long look : lookAt)
             {
-                next = Math.min(next, due);
+                next = Math.min(next, look);
             }
         }
         return next;
     }
 
-    /**
-     * The producer publishes what is due while the ring has room, one item at a time; after each, the
-     * cutter takes what its staging pool has room for, as the two threads would interleave.
-     */
+    private boolean ringHasRoom()
+    {
+        return published - gate < config.ringSize();
+    }
+
+    /** The producer publishes what is due, one item at a time, while the ring has room (or refuses it, under TRY). */
     private void admit()
     {
-        takeFromRing();
         while (sent < w.size && arrival[sent] <= now)
         {
             final int item = sent;
-            if (ringTail - ringHead < config.ringSize())
+            if (ringHasRoom())
             {
-                submitAt[item] = now;
-                ring[ringTail++] = item;
+                publish(item);
             }
             else if (config.rejectWhenFull())
             {
@@ -173,151 +224,287 @@ final class Simulation
             }
             else
             {
-                return;
+                return; // BLOCK: the producer waits for a slot to free
             }
             sent++;
             if (tally != null)
             {
                 tally.arrived++;
             }
-            takeFromRing();
         }
     }
 
-    /** Every staged, queued or running item holds one of the pool's slots, as in the engine. */
-    private void takeFromRing()
+    private void publish(final int item)
     {
-        while (ringHead < ringTail && held < config.stagingCapacity())
-        {
-            stage(ring[ringHead++]);
-        }
-    }
-
-    private void stage(final int item)
-    {
+        final int sequence = published++;
+        sequenceOf[item] = sequence;
+        submitAt[item] = now;
         if (w.fate[item] == RecordedWorkload.FAILS_SCORING)
         {
-            out.submitted(item, submitAt[item], false);
-            settle(item, Outcome.FAILED, w.failure[item]); // its pool slot is free again at once
+            out.submitted(item, now, false);
+            settle(item, Outcome.FAILED, w.failure[item]);
+            release(sequence); // published as a skipped slot: nobody cuts it
+            skipsSeen = true;
+            if (lastStaged >= 0 && sequenceOf[lastStaged] == sequence - 1)
+            {
+                endsRange[lastStaged] = true;
+            }
             return;
         }
-        out.submitted(item, submitAt[item], true);
-        held++;
+        out.submitted(item, now, true);
         lanes.add(item);
+        lastStaged = item;
+        if (!cutterThread)
+        {
+            wakeOne();
+        }
+        else if (wanted)
+        {
+            cutterAt = Math.min(cutterAt, now);
+        }
+        else if (cutterAt == NOT_SCHEDULED)
+        {
+            // nobody wakes the cutter: with every worker busy it parks a linger at a time, and sees this item at its next look
+            final long period = cutterPeriod();
+            cutterAt = lastCycle + Math.floorDiv(now - lastCycle + period - 1, period) * period;
+        }
+    }
+
+    /** How long the cutter parks while every worker is busy: a linger (at least its retry). */
+    private long cutterPeriod()
+    {
+        return Math.max(linger, CUTTER_RETRY_NANOS);
+    }
+
+    private void release(final int sequence)
+    {
+        released[sequence] = true;
+        while (gate < published && released[gate])
+        {
+            gate++;
+        }
     }
 
     private void dispatch()
     {
-        final boolean draining = sent == w.size && ringHead == ringTail;
+        if (cutterThread)
+        {
+            if (cutterAt <= now)
+            {
+                dutyCycle();
+            }
+            return;
+        }
         while (true)
         {
-            int worker;
-            while (!queue.isEmpty() && (worker = idleWorker()) >= 0)
+            int worker = -1;
+            for (int k = 0; k < lookAt.length; k++)
             {
-                assign(queue.poll(), worker);
+                if (lookAt[k] <= now && (worker < 0 || lookAt[k] < lookAt[worker]))
+                {
+                    worker = k;
+                }
             }
-            if (lanes.isEmpty())
-            {
-                return;
-            }
-            worker = idleWorker();
-            if (worker >= 0)
-            {
-                final boolean byCount = lanes.complexity() == 0;
-                final double target = byCount ? budget : Math.min(budget, lanes.complexity() / active);
-                final int countTarget = byCount ? Math.max(1, (lanes.size() + active - 1) / active) : config.maxBatchItems();
-                assign(cut(target, countTarget, CloseReason.IDLE_WORKER), worker);
-                continue;
-            }
-            if (queue.size() >= config.workers())
+            if (worker < 0)
             {
                 return;
             }
-            final CloseReason trigger;
-            if (lanes.complexity() >= budget || lanes.size() >= config.maxBatchItems())
-            {
-                trigger = CloseReason.BUDGET;
-            }
-            else if (draining)
-            {
-                trigger = CloseReason.DRAIN;
-            }
-            else if (now - lanes.oldestSubmitNanos() >= linger)
-            {
-                trigger = CloseReason.LINGER;
-            }
-            else
-            {
-                return;
-            }
-            queue.add(cut(budget, config.maxBatchItems(), trigger));
+            lookAt[worker] = NOT_SCHEDULED;
+            look(worker);
         }
     }
 
-    /** BatchCutter.cut without deadlines: stops at the target complexity, the count target or the maximum count. */
-    private SimBatch cut(final double target, final int countTarget, final CloseReason partial)
+    /** WORKERS_CUT: a worker takes the cutting right, cuts its own share and runs it; work left wakes the next parked worker. */
+    private void look(final int worker)
     {
-        CloseReason reason = partial;
+        if (worker >= active)
+        {
+            return; // switched off by the tuner: it parks without looking until switched on
+        }
+        wakePending = false;
+        if (lanes.isEmpty())
+        {
+            return; // parks until a publish wakes it
+        }
+        start(cut(active), worker, now);
+        if (!lanes.isEmpty())
+        {
+            wakeOne();
+        }
+    }
+
+    /** WORKERS_CUT: one wake-up at a time, to the lowest parked active worker. */
+    private void wakeOne()
+    {
+        if (wakePending)
+        {
+            return;
+        }
+        for (int worker = 0; worker < active; worker++)
+        {
+            if (parked(worker))
+            {
+                lookAt[worker] = now + Math.round(overheads.arrivalDispatchNanos());
+                wakePending = true;
+                return;
+            }
+        }
+    }
+
+    private boolean parked(final int worker)
+    {
+        return running[worker] == null && lookAt[worker] == NOT_SCHEDULED;
+    }
+
+    /** CUTTER_THREAD: CutterThread.dutyCycle. */
+    private void dutyCycle()
+    {
+        cutterAt = NOT_SCHEDULED;
+        lastCycle = now;
+        for (int worker = 0; worker < active; worker++)
+        {
+            if (idle(worker))
+            {
+                if (lanes.isEmpty())
+                {
+                    break;
+                }
+                final double wait = freeAt[worker] == now ? overheads.completionDispatchNanos() : overheads.arrivalDispatchNanos();
+                start(cut(active), worker, now + Math.round(wait));
+            }
+        }
+        for (int worker = 0; worker < active; worker++)
+        {
+            if (!idle(worker) && queued[worker] == null && queueBehind())
+            {
+                queued[worker] = cut(1);
+            }
+        }
+        wanted = false;
+        boolean behind = false;
+        for (int worker = 0; worker < active; worker++)
+        {
+            wanted |= idle(worker);
+            behind |= queued[worker] == null;
+        }
+        // The cutter's timer: the oldest item's linger, and a look once a linger while no worker idles. Without work
+        // it could queue, it waits for a publish (to an idle worker, or its next look), a completion or a knob change.
+        if (!lanes.isEmpty() && behind)
+        {
+            long timer = lanes.oldestStagedNanos() + linger;
+            if (timer <= now)
+            {
+                timer = now + CUTTER_RETRY_NANOS;
+            }
+            cutterAt = wanted ? timer : Math.min(timer, now + cutterPeriod());
+        }
+    }
+
+    private boolean idle(final int worker)
+    {
+        return running[worker] == null && queued[worker] == null;
+    }
+
+    /** A full batch per active worker waits, or the oldest item waited a linger: worth queueing behind a busy worker. */
+    private boolean queueBehind()
+    {
+        final double waiting = waiting();
+        return waiting > 0 && (waiting >= budget * active || now - lanes.oldestStagedNanos() >= linger);
+    }
+
+    /** What the engine's cutter reports waiting: items under unit cost in place, complexity otherwise (items, in lanes, when it is 0). */
+    private double waiting()
+    {
+        if (counted())
+        {
+            return lanes.size();
+        }
+        return laned && lanes.complexity() <= 0 ? lanes.size() : lanes.complexity();
+    }
+
+    /** Range cutting under unit cost, with no skipped slot seen: batches are sized by count alone (RangeCutter.cutCounted). */
+    private boolean counted()
+    {
+        return !laned && unitCost && !skipsSeen;
+    }
+
+    /** The engine's cut: a {@code sharers} share of what waits, by count or by complexity, at most a budget and the maximum count. */
+    private SimBatch cut(final int sharers)
+    {
+        final int max = config.maxBatchItems();
         int size = 0;
         double complexity = 0;
         long workNanos = 0;
-        long bytes = 0;
-        while (true)
+        CloseReason reason = CloseReason.IDLE_WORKER;
+        if (counted())
         {
-            if (size == config.maxBatchItems())
+            final int target = CutSizing.countTarget(lanes.size(), sharers, budget, max, true);
+            int item;
+            while (size < target && (item = lanes.peekNext(now)) != PriorityLanes.NONE)
+            {
+                lanes.remove(item);
+                scratch[size++] = item;
+                complexity += w.complexity[item];
+                workNanos += work[item];
+            }
+            reason = size == max ? CloseReason.COUNT : size >= budget ? CloseReason.BUDGET : CloseReason.IDLE_WORKER;
+        }
+        else
+        {
+            final boolean byCount = lanes.complexity() <= 0;
+            final double target = byCount ? budget : CutSizing.shareTarget(lanes.complexity(), sharers, budget);
+            final int countTarget = byCount ? CutSizing.countTarget(lanes.size(), sharers, budget, max, false) : max;
+            while (true)
+            {
+                if (size == max)
+                {
+                    reason = CloseReason.COUNT;
+                    break;
+                }
+                final int item = lanes.peekNext(now);
+                if (item == PriorityLanes.NONE)
+                {
+                    break;
+                }
+                final double c = w.complexity[item];
+                if (size > 0 && complexity + c > target)
+                {
+                    reason = target >= budget ? CloseReason.BUDGET : CloseReason.IDLE_WORKER;
+                    break;
+                }
+                if (size >= countTarget)
+                {
+                    break;
+                }
+                lanes.remove(item);
+                scratch[size++] = item;
+                complexity += c;
+                workNanos += work[item];
+                if (size == 1 && c > budget)
+                {
+                    reason = CloseReason.BUDGET;
+                    break;
+                }
+                if (!laned && endsRange[item])
+                {
+                    break; // the next ring slot is skipped: a range batch ends before it
+                }
+            }
+            if (size == max)
             {
                 reason = CloseReason.COUNT;
-                break;
-            }
-            final int item = lanes.peekNext(now);
-            if (item < 0)
-            {
-                break;
-            }
-            final double c = w.complexity[item];
-            if (size > 0 && complexity + c > target)
-            {
-                reason = target >= budget ? CloseReason.BUDGET : partial;
-                break;
-            }
-            if (size >= countTarget)
-            {
-                break;
-            }
-            lanes.remove(item);
-            scratch[size++] = item;
-            complexity += c;
-            workNanos += work[item];
-            bytes += w.sizeBytes[item];
-            if (size == 1 && c > budget)
-            {
-                reason = CloseReason.BUDGET;
-                break;
             }
         }
-        final SimBatch batch = new SimBatch(nextBatchId++, now, reason, java.util.Arrays.copyOf(scratch, size), complexity, workNanos, bytes);
+        final SimBatch batch = new SimBatch(nextBatchId++, now, reason, Arrays.copyOf(scratch, size), complexity, workNanos);
         out.cut(batch);
         return batch;
     }
 
-    private int idleWorker()
+    private void start(final SimBatch batch, final int worker, final long at)
     {
-        for (int worker = 0; worker < active; worker++)
-        {
-            if (running[worker] == null)
-            {
-                return worker;
-            }
-        }
-        return -1;
-    }
-
-    private void assign(final SimBatch batch, final int worker)
-    {
-        final double wait = freeAt[worker] == now ? overheads.completionDispatchNanos() : overheads.arrivalDispatchNanos();
         batch.worker = worker;
-        batch.startNanos = now + Math.round(wait);
-        batch.endNanos = batch.startNanos + Math.round(overheads.fixedNanosPerBatch() + batch.workNanos);
+        batch.startNanos = at;
+        batch.endNanos = at + Math.round(overheads.fixedNanosPerBatch() + batch.workNanos);
         running[worker] = batch;
         completions.add(worker, batch.endNanos);
     }
@@ -330,7 +517,6 @@ final class Simulation
             final SimBatch batch = running[worker];
             running[worker] = null;
             freeAt[worker] = batch.endNanos;
-            held -= batch.items.length;
             busyNanos += batch.runNanos();
             if (tuner != null)
             {
@@ -347,6 +533,21 @@ final class Simulation
                 {
                     settle(item, Outcome.SUCCEEDED, null);
                 }
+                release(sequenceOf[item]);
+            }
+            if (cutterThread)
+            {
+                if (queued[worker] != null)
+                {
+                    final SimBatch next = queued[worker];
+                    queued[worker] = null;
+                    start(next, worker, batch.endNanos + Math.round(overheads.completionDispatchNanos()));
+                }
+                cutterAt = Math.min(cutterAt, now); // the worker's done() wakes the cutter
+            }
+            else
+            {
+                lookAt[worker] = batch.endNanos + Math.round(overheads.completionDispatchNanos());
             }
         }
     }
@@ -376,7 +577,7 @@ final class Simulation
                 tally.stillRunning(batch, end);
             }
         }
-        final long backlog = lanes.size() + (ringTail - ringHead);
+        final long backlog = lanes.size();
         final long length = end - tally.startNanos;
         final Decision decision = tuner.decide(tally, intervalIndex, length, backlog, active);
         out.interval(new RecordedInterval(intervalIndex, tally.startNanos, length, tally.arrived, tally.completed, tally.batches,
@@ -389,5 +590,53 @@ final class Simulation
         active = tuner.activeWorkers();
         tally.reset(end);
         nextIntervalAt = end + config.intervalNanos();
+        knobsMoved();
+    }
+
+    /** The engine wakes every parked thread to re-read the knobs: idle workers look (a worker just switched on may find work). */
+    private void knobsMoved()
+    {
+        if (cutterThread)
+        {
+            cutterAt = Math.min(cutterAt, now);
+            return;
+        }
+        for (int worker = 0; worker < active; worker++)
+        {
+            if (parked(worker))
+            {
+                lookAt[worker] = now + Math.round(overheads.arrivalDispatchNanos());
+            }
+        }
+    }
+
+    @Override
+    public int lane(final int item)
+    {
+        return laned ? w.lane[item] : 0;
+    }
+
+    @Override
+    public double complexity(final int item)
+    {
+        return w.complexity[item];
+    }
+
+    @Override
+    public long submitNanos(final int item)
+    {
+        return submitAt[item];
+    }
+
+    @Override
+    public long deadlineNanos(final int item)
+    {
+        return DeadlineFunction.NO_DEADLINE;
+    }
+
+    @Override
+    public long order(final int item)
+    {
+        return sequenceOf[item];
     }
 }

@@ -1,6 +1,7 @@
 package dev.spindle.journal.replay;
 
 import dev.spindle.engine.Backpressure;
+import dev.spindle.engine.Dispatch;
 import dev.spindle.engine.RunInfo;
 import dev.spindle.engine.tune.Objective;
 import dev.spindle.engine.tune.TunerSettings;
@@ -12,8 +13,12 @@ import java.util.Objects;
  * any of them changed to ask "what if". Times are nanoseconds.
  *
  * @param tuning the tuner's settings (worker bounds are capped at {@code workers}), or null for fixed knobs
+ * @param ringSize the ring's slots: an item holds its slot from its publish until its batch completes, and
+ *     a slot frees only once every older item's has (the ring is reused in order)
  * @param rejectWhenFull TRY backpressure: an arrival that finds the ring full is REJECTED; otherwise it waits (BLOCK)
  * @param overheads per-batch costs, or null to estimate them from the recording (see {@link OverheadEstimate})
+ * @param dispatch who cuts: {@link Dispatch#WORKERS_CUT} or {@link Dispatch#CUTTER_THREAD} (AUTO is resolved by
+ *     the engine from the machine's cores, which a simulation does not have)
  */
 public record SimulationConfig(
     int workers,
@@ -23,65 +28,71 @@ public record SimulationConfig(
     TunerSettings tuning,
     Timing timing,
     int ringSize,
-    int stagingCapacity,
     long agingBoundNanos,
     long intervalNanos,
     boolean rejectWhenFull,
-    Overheads overheads)
+    Overheads overheads,
+    Dispatch dispatch)
 {
     public SimulationConfig
     {
         Objects.requireNonNull(timing, "timing");
+        Objects.requireNonNull(dispatch, "dispatch");
+        require(dispatch != Dispatch.AUTO, "dispatch must be WORKERS_CUT or CUTTER_THREAD: a simulation has no cores to resolve AUTO on");
         require(workers >= 1, "workers must be >= 1, was " + workers);
         require(complexityBudget > 0 && Double.isFinite(complexityBudget), "complexityBudget must be positive and finite, was " + complexityBudget);
         require(maxBatchItems >= 1, "maxBatchItems must be >= 1, was " + maxBatchItems);
         require(maxLingerNanos >= 0, "maxLingerNanos must be >= 0, was " + maxLingerNanos);
         require(ringSize >= 1, "ringSize must be >= 1, was " + ringSize);
-        require(stagingCapacity >= maxBatchItems, "stagingCapacity (" + stagingCapacity + ") must hold a full batch (" + maxBatchItems + ")");
         require(agingBoundNanos >= 0, "agingBoundNanos must be >= 0, was " + agingBoundNanos);
         require(intervalNanos > 0, "intervalNanos must be positive, was " + intervalNanos);
     }
 
-    /** The recording's settings, its original timing, overheads estimated from it. */
+    /**
+     * The recording's settings, its original timing, overheads estimated from it, and its dispatch
+     * (WORKERS_CUT when the recording does not say: a version 1 journal).
+     */
     public static SimulationConfig of(final RecordedRun run)
     {
         final RunInfo info = run.header().engine();
+        final Dispatch recorded = RecordedSettings.dispatch(info.dispatch());
         return new SimulationConfig(Math.max(1, info.workers()), info.complexityBudget(), info.maxBatchItems(), info.maxLingerNanos(),
-            RecordedSettings.tuning(run, Integer.MAX_VALUE), Timing.ORIGINAL, Math.max(1, info.ringSize()),
-            Math.max(info.maxBatchItems(), info.stagingCapacity()), info.agingBoundNanos(), Math.max(1, info.intervalNanos()),
-            RecordedSettings.backpressure(info.backpressure()).mode() == Backpressure.Mode.TRY, null);
+            RecordedSettings.tuning(run, Integer.MAX_VALUE), Timing.ORIGINAL, Math.max(1, info.ringSize()), info.agingBoundNanos(),
+            Math.max(1, info.intervalNanos()), RecordedSettings.backpressure(info.backpressure()).mode() == Backpressure.Mode.TRY, null,
+            recorded == null ? Dispatch.WORKERS_CUT : recorded);
     }
 
     public SimulationConfig withWorkers(final int workers)
     {
-        return new SimulationConfig(workers, complexityBudget, maxBatchItems, maxLingerNanos, tuning, timing, ringSize, stagingCapacity,
-            agingBoundNanos, intervalNanos, rejectWhenFull, overheads);
+        return new SimulationConfig(workers, complexityBudget, maxBatchItems, maxLingerNanos, tuning, timing, ringSize, agingBoundNanos,
+            intervalNanos, rejectWhenFull, overheads, dispatch);
     }
 
     public SimulationConfig withComplexityBudget(final double budget)
     {
-        return new SimulationConfig(workers, budget, maxBatchItems, maxLingerNanos, tuning, timing, ringSize, stagingCapacity,
-            agingBoundNanos, intervalNanos, rejectWhenFull, overheads);
+        return new SimulationConfig(workers, budget, maxBatchItems, maxLingerNanos, tuning, timing, ringSize, agingBoundNanos,
+            intervalNanos, rejectWhenFull, overheads, dispatch);
     }
 
-    /** Also raises the staging capacity to hold a full batch, as the engine requires. */
+    /** Also grows the ring to hold a full batch (to the next power of two), as the engine requires. */
     public SimulationConfig withMaxBatchItems(final int maxItems)
     {
-        return new SimulationConfig(workers, complexityBudget, maxItems, maxLingerNanos, tuning, timing, ringSize,
-            Math.max(stagingCapacity, maxItems), agingBoundNanos, intervalNanos, rejectWhenFull, overheads);
+        final int ring = ringSize >= maxItems ? ringSize : Integer.highestOneBit(Math.max(1, maxItems - 1)) << 1;
+        return new SimulationConfig(workers, complexityBudget, maxItems, maxLingerNanos, tuning, timing, ring, agingBoundNanos,
+            intervalNanos, rejectWhenFull, overheads, dispatch);
     }
 
     public SimulationConfig withMaxLingerNanos(final long lingerNanos)
     {
-        return new SimulationConfig(workers, complexityBudget, maxBatchItems, lingerNanos, tuning, timing, ringSize, stagingCapacity,
-            agingBoundNanos, intervalNanos, rejectWhenFull, overheads);
+        return new SimulationConfig(workers, complexityBudget, maxBatchItems, lingerNanos, tuning, timing, ringSize, agingBoundNanos,
+            intervalNanos, rejectWhenFull, overheads, dispatch);
     }
 
     /** {@code settings} null turns the tuner off. */
     public SimulationConfig withTuning(final TunerSettings settings)
     {
-        return new SimulationConfig(workers, complexityBudget, maxBatchItems, maxLingerNanos, settings, timing, ringSize, stagingCapacity,
-            agingBoundNanos, intervalNanos, rejectWhenFull, overheads);
+        return new SimulationConfig(workers, complexityBudget, maxBatchItems, maxLingerNanos, settings, timing, ringSize, agingBoundNanos,
+            intervalNanos, rejectWhenFull, overheads, dispatch);
     }
 
     /** The objective's default settings, as {@code tuneForThroughput} / {@code tuneForLatency} choose them. */
@@ -92,20 +103,27 @@ public record SimulationConfig(
 
     public SimulationConfig withTiming(final Timing timing)
     {
-        return new SimulationConfig(workers, complexityBudget, maxBatchItems, maxLingerNanos, tuning, timing, ringSize, stagingCapacity,
-            agingBoundNanos, intervalNanos, rejectWhenFull, overheads);
+        return new SimulationConfig(workers, complexityBudget, maxBatchItems, maxLingerNanos, tuning, timing, ringSize, agingBoundNanos,
+            intervalNanos, rejectWhenFull, overheads, dispatch);
     }
 
     public SimulationConfig withIntervalNanos(final long nanos)
     {
-        return new SimulationConfig(workers, complexityBudget, maxBatchItems, maxLingerNanos, tuning, timing, ringSize, stagingCapacity,
-            agingBoundNanos, nanos, rejectWhenFull, overheads);
+        return new SimulationConfig(workers, complexityBudget, maxBatchItems, maxLingerNanos, tuning, timing, ringSize, agingBoundNanos,
+            nanos, rejectWhenFull, overheads, dispatch);
     }
 
     public SimulationConfig withOverheads(final Overheads overheads)
     {
-        return new SimulationConfig(workers, complexityBudget, maxBatchItems, maxLingerNanos, tuning, timing, ringSize, stagingCapacity,
-            agingBoundNanos, intervalNanos, rejectWhenFull, overheads);
+        return new SimulationConfig(workers, complexityBudget, maxBatchItems, maxLingerNanos, tuning, timing, ringSize, agingBoundNanos,
+            intervalNanos, rejectWhenFull, overheads, dispatch);
+    }
+
+    /** Who cuts: the workers themselves, or a cutter thread that can queue one batch behind a busy worker. */
+    public SimulationConfig withDispatch(final Dispatch dispatch)
+    {
+        return new SimulationConfig(workers, complexityBudget, maxBatchItems, maxLingerNanos, tuning, timing, ringSize, agingBoundNanos,
+            intervalNanos, rejectWhenFull, overheads, dispatch);
     }
 
     private static void require(final boolean condition, final String message)

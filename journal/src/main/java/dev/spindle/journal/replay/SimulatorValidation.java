@@ -1,5 +1,6 @@
 package dev.spindle.journal.replay;
 
+import dev.spindle.engine.Dispatch;
 import dev.spindle.engine.SpindleBuilder;
 import dev.spindle.journal.RecordedRun;
 import java.time.Duration;
@@ -7,9 +8,9 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Records a few real runs of skewed CPU work on 2 workers and prints the makespan the simulator
- * predicts for each on its recorded settings beside the recorded one: the acceptance figure for
- * the simulator (within 10 %). Each scenario is recorded once after one unrecorded warm-up run, so
+ * Records a few real runs of skewed CPU work on 2 workers (the workers cutting, as the engine chooses
+ * on 2 cores, and with a cutter thread) and prints the makespan the simulator predicts for each on
+ * its recorded settings beside the recorded one: the acceptance figure for the simulator (within 10 %). Each scenario is recorded once after one unrecorded warm-up run, so
  * the JIT has compiled the engine; the figures are one sample each on a shared machine, not a benchmark.
  * Then, for information, a few what-if predictions from one recording against real runs of them.
  * <p>
@@ -22,14 +23,14 @@ public final class SimulatorValidation
     {
     }
 
-    private record Scenario(String name, int items, double meanMicros, double load, Consumer<SpindleBuilder> settings)
+    private record Scenario(String name, int items, double meanMicros, double load, Consumer<SpindleBuilder<BusyWorkload.Busy>> settings)
     {
     }
 
     public static void main(final String[] args)
     {
         final double scale = args.length > 0 ? Double.parseDouble(args[0]) : 1;
-        final Consumer<SpindleBuilder> defaults = builder -> { };
+        final Consumer<SpindleBuilder<BusyWorkload.Busy>> defaults = builder -> { };
         final Scenario[] scenarios = {
             new Scenario("burst, mean 50 us", 20_000, 50, 0, defaults),
             new Scenario("burst, mean 200 us", 10_000, 200, 0, defaults),
@@ -38,6 +39,9 @@ public final class SimulatorValidation
             new Scenario("open loop 90 %, mean 100 us", 10_000, 100, 0.9, defaults),
             new Scenario("burst, mean 50 us, tuned THROUGHPUT", 40_000, 50, 0,
                 builder -> builder.tuneForThroughput().intervalLength(Duration.ofMillis(50))),
+            new Scenario("burst, mean 50 us, cutter thread", 20_000, 50, 0, builder -> builder.dispatch(Dispatch.CUTTER_THREAD)),
+            new Scenario("open loop 90 %, mean 100 us, cutter thread", 10_000, 100, 0.9,
+                builder -> builder.dispatch(Dispatch.CUTTER_THREAD)),
         };
         new BusyWorkload(5_000, 50, 1, 1).record(2, 0, defaults);
         System.out.printf(Locale.ROOT, "%-38s %8s %12s %12s %8s %12s  %s%n", "scenario (2 workers, lognormal sigma 1)", "items",

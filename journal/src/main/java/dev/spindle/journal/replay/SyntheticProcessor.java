@@ -9,14 +9,15 @@ import dev.spindle.engine.BatchProcessor;
  * replays a run on any configuration without the original files, at the price of reproducing CPU
  * time only: no I/O, no cache or memory effects, and a preempted spin still counts as done.
  */
-final class SyntheticProcessor implements BatchProcessor
+final class SyntheticProcessor implements BatchProcessor<ReplayItem>
 {
     @Override
-    public void process(final Batch batch)
+    public void process(final Batch<ReplayItem> batch)
     {
         for (int i = 0, n = batch.size(); i < n; i++)
         {
-            if (batch.item(i).attachment() instanceof ReplaySlot slot)
+            final ReplaySlot slot = batch.item(i).slot();
+            if (slot != null)
             {
                 spin(slot.serviceNanos);
                 if (slot.fate == RecordedWorkload.FAILS_IN_BATCH)

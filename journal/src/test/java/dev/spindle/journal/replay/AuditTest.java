@@ -9,9 +9,12 @@ import dev.spindle.engine.CloseReason;
 import dev.spindle.engine.Outcome;
 import dev.spindle.journal.RecordedItem;
 import dev.spindle.journal.RecordedRun;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The audit's arithmetic on hand-built runs, where every figure is known exactly. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 final class AuditTest
 {
     /**

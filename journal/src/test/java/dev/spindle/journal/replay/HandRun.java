@@ -26,6 +26,7 @@ final class HandRun
     private long lingerNanos = MS;
     private String tuning = "none";
     private long intervalNanos = 1_000 * MS;
+    private String dispatch = "WORKERS_CUT (auto: test)";
 
     HandRun workers(final int workers)
     {
@@ -51,6 +52,13 @@ final class HandRun
         return this;
     }
 
+    /** The header's dispatch text, as the engine words it ("CUTTER_THREAD (configured)"), or "unknown" as a version 1 journal reads. */
+    HandRun dispatch(final String text)
+    {
+        this.dispatch = text;
+        return this;
+    }
+
     HandRun tuning(final String objective, final long intervalNanos)
     {
         this.tuning = objective;
@@ -68,6 +76,13 @@ final class HandRun
     {
         items.add(new RecordedItem(id, "k" + id, 0, service / 1_000.0, lane == 0 ? 95 : 50, lane, submit, -1, -1, -1, service,
             Outcome.SUCCEEDED, null));
+        return this;
+    }
+
+    /** An item of a unit-cost run without priorities: complexity 1, priority 0 (the engine cut ring ranges in place). */
+    HandRun unitItem(final long id, final long submit, final long service)
+    {
+        items.add(new RecordedItem(id, "k" + id, 0, 1, 0, 0, submit, -1, -1, -1, service, Outcome.SUCCEEDED, null));
         return this;
     }
 
@@ -99,7 +114,7 @@ final class HandRun
     RecordedRun build()
     {
         final RunInfo info = new RunInfo("test", 0, 0, workers, 4096, 4096, budget, maxItems, lingerNanos, 100 * MS, MS, 60_000 * MS,
-            "BLOCK", "BLOCKING", "test", intervalNanos, tuning, 2, 1L << 30, "test");
+            "BLOCK", "BLOCKING", "test", intervalNanos, tuning, 2, 1L << 30, "test", dispatch);
         long succeeded = 0;
         long end = 0;
         for (final RecordedItem item : items)

@@ -12,11 +12,14 @@ import dev.spindle.journal.RecordedRun;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Replays drive a real engine; every bound here is generous, the machine running the tests is shared. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 final class ReplayerTest
 {
     /** 1,000 items at 5,000/s, a 200 ms gap, 1,000 more at 5,000/s; 20 us of work each, on 2 workers. */
@@ -88,13 +91,13 @@ final class ReplayerTest
     @Test
     void latencyFromIntendedSendTimeIncludesAStallTheProducerWaitedOut()
     {
-        // One worker with 64 + 64 slots; its processor stalls 100 ms once, so most items due during
+        // One worker and a ring of 64; its processor stalls 100 ms once, so most items due during
         // the stall are sent late, when a slot frees: their latency from the actual submit hides the stall.
         final long stallNanos = 100 * MS;
         final RecordedRun recorded = pacedWithGap();
         final AtomicBoolean stalled = new AtomicBoolean();
         final ReplayResult replay = Replayer.replay(recorded, ReplayOptions.defaults()
-            .withEngine(builder -> builder.workers(1).ringSize(64).stagingCapacity(64).maxBatchItems(16))
+            .withEngine(builder -> builder.workers(1).ringSize(64).maxBatchItems(16))
             .withProcessor(batch ->
             {
                 for (int i = 0; i < batch.size(); i++)

@@ -1,7 +1,10 @@
 package dev.spindle.tools.ml;
 
-import dev.spindle.engine.ComplexityScorer;
-import dev.spindle.engine.Item;
+import java.util.List;
+
+import dev.spindle.engine.CostFunction;
+import dev.spindle.tools.FileFeatures;
+import dev.spindle.tools.FileItem;
 
 /**
  * The ML processor's cost per file, from {@code MlCostCalibration}'s fit on a generated tree (bench/RESULTS.md):
@@ -9,8 +12,10 @@ import dev.spindle.engine.Item;
  * to the cap) plus hashing the bytes past the cap; a file the cache holds unchanged costs a stat and two
  * look-ups. One unit is about {@link #NANOS_PER_UNIT} ns on the calibration machine, so budgets read as time.
  * The trade-off: it cannot know a file is binary (cheap) before reading it, so binaries are overcharged.
+ * It names the file features (MiB, missing embeddings) so the tuner's cost model corrects the fit on
+ * the machine it runs on.
  */
-public final class MlComplexityScorer implements ComplexityScorer
+public final class MlComplexityScorer implements CostFunction<FileItem>
 {
     public static final double NANOS_PER_UNIT = 10_000;
     /**
@@ -32,14 +37,26 @@ public final class MlComplexityScorer implements ComplexityScorer
     }
 
     @Override
-    public double complexity(final Item item)
+    public double cost(final FileItem item)
     {
-        if (item.hasFlag(Item.HAS_EMBEDDING))
+        if (item.hasFlag(FileItem.HAS_EMBEDDING))
         {
             return CACHED;
         }
         final long size = item.sizeBytes();
         final long text = Math.min(size, capBytes);
         return PER_FILE + PER_TEXT_KIB * text / 1024.0 + PER_MIB_PAST_CAP * (size - text) / (1024.0 * 1024.0);
+    }
+
+    @Override
+    public List<String> featureNames()
+    {
+        return FileFeatures.NAMES;
+    }
+
+    @Override
+    public void features(final FileItem item, final double[] into)
+    {
+        FileFeatures.write(item, into);
     }
 }

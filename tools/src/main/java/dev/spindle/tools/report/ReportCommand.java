@@ -1,7 +1,7 @@
 package dev.spindle.tools.report;
 
 import dev.spindle.engine.CloseReason;
-import dev.spindle.engine.LatencySummary;
+import dev.spindle.engine.metrics.LatencySummary;
 import dev.spindle.journal.JournalContents;
 import dev.spindle.journal.JournalException;
 import dev.spindle.journal.JournalReader;

@@ -1,8 +1,8 @@
 package dev.spindle.tools.report;
 
-import dev.spindle.engine.LatencySummary;
 import dev.spindle.engine.Outcome;
 import dev.spindle.engine.RunInfo;
+import dev.spindle.engine.metrics.LatencySummary;
 import dev.spindle.journal.JournalContents;
 import dev.spindle.journal.RecordedInterval;
 import dev.spindle.journal.RecordedRun;
@@ -75,6 +75,7 @@ final class ReportPage
         rows.add(new String[] {"engine", "spindle " + e.spindleVersion() + ", " + e.workers() + " workers, ring " + e.ringSize()
             + ", budget " + Figures.decimal(e.complexityBudget()) + ", max " + e.maxBatchItems() + " items, linger "
             + Figures.nanos(e.maxLingerNanos()) + ", " + e.backpressure() + ", " + e.waitMode() + ", " + e.pinning()});
+        rows.add(new String[] {"dispatch", e.dispatch()});
         rows.add(new String[] {"tuning", e.tuning() + ", interval " + Figures.nanos(e.intervalNanos())});
         rows.add(new String[] {"machine", e.cores() + " cores, max heap " + (e.maxHeapBytes() >> 20) + " MiB, " + e.jvm()});
         return rows;

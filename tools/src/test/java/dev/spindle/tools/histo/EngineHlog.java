@@ -1,11 +1,11 @@
 package dev.spindle.tools.histo;
 
 import dev.spindle.engine.BatchProcessor;
-import dev.spindle.engine.IntervalListener;
-import dev.spindle.engine.IntervalSnapshot;
+import dev.spindle.engine.ItemTranslator;
 import dev.spindle.engine.Pinning;
 import dev.spindle.engine.Spindle;
-import dev.spindle.engine.WorkItem;
+import dev.spindle.engine.metrics.IntervalListener;
+import dev.spindle.engine.metrics.IntervalSnapshot;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +93,7 @@ public final class EngineHlog
                 counts.add(snapshot.endToEnd().getTotalCount());
             };
             final long spin = workPerItem.toNanos();
-            final BatchProcessor work = batch ->
+            final BatchProcessor<Object> work = batch ->
             {
                 final long end = System.nanoTime() + spin * batch.size();
                 while (System.nanoTime() < end)
@@ -101,14 +101,16 @@ public final class EngineHlog
                     Thread.onSpinWait();
                 }
             };
-            final Spindle spindle = Spindle.builder(work).workers(2).maxBatchItems(8).complexityBudget(1e9).pinning(Pinning.NEVER)
-                .threadNamePrefix("hlog-test").intervalLength(Duration.ofMillis(50)).intervalListener(listener).build().start();
-            final WorkItem item = new WorkItem().key("k");
+            // every item stamped (no latency sampling), so the histograms count each one
+            final Spindle<Object> spindle = Spindle.builder(Object::new, work).workers(2).maxBatchItems(8).complexityBudget(1e9)
+                .pinning(Pinning.NEVER).latencySampling(1).threadNamePrefix("hlog-test").intervalLength(Duration.ofMillis(50))
+                .intervalListener(listener).build().start();
+            final ItemTranslator<Object> nothing = item -> { }; // the work reads no item: a slot as it is will do
             try
             {
                 for (int id = 0; id < items; id++)
                 {
-                    spindle.submit(item.id(id));
+                    spindle.publish(nothing);
                     if (id % (items / 5) == 0)
                     {
                         Thread.sleep(30);

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * writes them, and agrees with {@code spindle histo show}. It runs in a child JVM: on a line it
  * cannot parse, the processor calls System.exit.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class HdrHistogramInteropTest
 {
     private static final int ITEMS = 2_000;
@@ -36,6 +38,7 @@ class HdrHistogramInteropTest
     static EngineHlog.Run untagged;
 
     @BeforeAll
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     static void recordRuns() throws IOException
     {
         tagged = EngineHlog.record(dir.resolve("tagged.hlog"), ITEMS, Duration.ofNanos(20_000), EngineHlog.Layout.TAGGED_RELATIVE);

@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code spindle histo compare} on two real engine runs, one doing five times the work per item, and
  * the gate a CI job relies on: exit 4 exactly when B is worse than allowed.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class HistoCompareTest
 {
     private static final int ITEMS = 3_000;
@@ -30,6 +33,7 @@ class HistoCompareTest
     static EngineHlog.Run untagged;
 
     @BeforeAll
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     static void recordRuns() throws IOException
     {
         fast = EngineHlog.record(dir.resolve("fast.hlog"), ITEMS, Duration.ofNanos(20_000), EngineHlog.Layout.TAGGED_RELATIVE);

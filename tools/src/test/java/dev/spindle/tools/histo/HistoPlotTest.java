@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -24,10 +25,12 @@ import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
 /** {@code spindle histo plot}: real runs overlaid in PNG, SVG and self-contained HTML, and its refusals. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class HistoPlotTest
 {
     private static final int ITEMS = 2_000;
@@ -38,6 +41,7 @@ class HistoPlotTest
     static EngineHlog.Run slow;
 
     @BeforeAll
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     static void recordRuns() throws IOException
     {
         fast = EngineHlog.record(dir.resolve("fast.hlog"), ITEMS, Duration.ofNanos(20_000), EngineHlog.Layout.TAGGED_RELATIVE);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.HdrHistogram.DoubleHistogram;
@@ -22,11 +23,13 @@ import org.HdrHistogram.HistogramLogReader;
 import org.HdrHistogram.HistogramLogWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code spindle histo show} on logs a real engine run wrote, on foreign logs, and on files that are not logs. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class HistoShowTest
 {
     private static final int ITEMS = 3_000;
@@ -37,6 +40,7 @@ class HistoShowTest
     static EngineHlog.Run untagged;
 
     @BeforeAll
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     static void recordRuns() throws IOException
     {
         tagged = EngineHlog.record(dir.resolve("tagged.hlog"), ITEMS, Duration.ofNanos(20_000), EngineHlog.Layout.TAGGED_RELATIVE);

@@ -3,8 +3,7 @@ package dev.spindle.tools.ml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spindle.engine.Item;
-import dev.spindle.engine.WorkItem;
+import dev.spindle.tools.FileItem;
 import org.junit.jupiter.api.Test;
 
 class MlComplexityScorerTest
@@ -13,7 +12,7 @@ class MlComplexityScorerTest
 
     private double of(final long size, final boolean cached)
     {
-        return scorer.complexity(new WorkItem().sizeBytes(size).flag(Item.HAS_EMBEDDING, cached));
+        return scorer.cost(new FileItem().sizeBytes(size).flag(FileItem.HAS_EMBEDDING, cached));
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * could not succeed, screenshots the page; the picture must be large and far from blank. Skipped where
  * Chromium is not installed. The screenshot is kept as target/report-screenshot.png to look at.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ChromiumRenderTest
 {
     private static final int WIDTH = 1100;

@@ -3,8 +3,10 @@ package dev.spindle.tools.report;
 import dev.spindle.engine.Backpressure;
 import dev.spindle.engine.Pinning;
 import dev.spindle.engine.Spindle;
-import dev.spindle.engine.WorkItem;
 import dev.spindle.journal.JournalWriter;
+import dev.spindle.tools.FileItem;
+import dev.spindle.tools.SeedCost;
+import dev.spindle.tools.SeedPriority;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -13,8 +15,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Writes a journal the way a real run does: the real engine, tuned for throughput, through the real
- * JournalWriter. Items arrive paced in 10 ms ticks and each costs {@code perItem} of parked time, so
- * the run spans several metrics intervals and the tuner has something to decide.
+ * JournalWriter, with file items scored by the seed formulas. Items arrive paced in 10 ms ticks and
+ * each costs {@code perItem} of parked time, so the run spans several metrics intervals and the tuner
+ * has something to decide.
  */
 public final class EngineJournal
 {
@@ -27,19 +30,20 @@ public final class EngineJournal
         final BooleanSupplier stop) throws Exception
     {
         final long perItemNanos = perItem.toNanos();
-        final JournalWriter writer = JournalWriter.open(dir, "spindle test", "/test/source", "parked", -1);
+        final JournalWriter<FileItem> writer = JournalWriter.open(dir, "spindle test", "/test/source", "parked", -1, FileItem.IDENTITY);
         try
         {
-            try (Spindle engine = Spindle.builder(batch -> LockSupport.parkNanos(perItemNanos * batch.size()))
+            try (Spindle<FileItem> engine = Spindle.builder(FileItem::new, batch -> LockSupport.parkNanos(perItemNanos * batch.size()))
+                .cost(SeedCost.INSTANCE).priority(SeedPriority.INSTANCE)
                 .workers(2).maxBatchItems(16).maxLinger(Duration.ofMillis(2)).backpressure(Backpressure.BLOCK).pinning(Pinning.NEVER)
                 .threadNamePrefix("journal-test").intervalLength(interval).tuneForThroughput().journal(writer).build().start())
             {
-                final WorkItem item = new WorkItem();
+                final FileItem item = new FileItem();
                 final int perTick = Math.max(1, perSecond / 100);
                 long next = System.nanoTime();
                 for (int id = 0; id < items && !stop.getAsBoolean(); id++)
                 {
-                    engine.submit(item.reset().id(id).key("item-" + id).sizeBytes(100 + (id * 7919L) % 50_000));
+                    engine.publish(FileItem.COPY, item.reset().id(id).key("item-" + id).sizeBytes(100 + (id * 7919L) % 50_000));
                     if (id % perTick == perTick - 1)
                     {
                         next += TimeUnit.MILLISECONDS.toNanos(10);

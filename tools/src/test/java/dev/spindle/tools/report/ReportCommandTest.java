@@ -18,16 +18,19 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code spindle report} on a journal the real engine wrote: a complete offline page, its JSON, and its errors. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ReportCommandTest
 {
     static final int ITEMS = 3_000;
@@ -42,6 +45,7 @@ class ReportCommandTest
     }
 
     @BeforeAll
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     static void recordARun() throws Exception
     {
         journal = dir.resolve("journal");

@@ -9,11 +9,14 @@ import dev.spindle.journal.RecordedInterval;
 import dev.spindle.journal.RecordedRun;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Each decision of a real tuned run lands at the end of the interval it followed, on the run's clock. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class TunerTimelineTest
 {
     @TempDir

@@ -10,11 +10,14 @@ import dev.spindle.journal.RecordedRun;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Per-worker busy shares, derived from the batches of a real run, add back up to the batches' run time. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class WorkerBusyTest
 {
     @TempDir

@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -27,6 +28,7 @@ import picocli.CommandLine;
  * {@code spindle top} against a journal a live engine is writing in the same test: refreshed frames
  * with plausible numbers while the run goes on, exit 0 at the footer, and a clean stop on request.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class TopCommandTest
 {
     private static final int ITEMS = 6_000;

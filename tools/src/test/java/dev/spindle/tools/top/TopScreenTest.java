@@ -9,11 +9,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** On a terminal each frame starts with home + clear and nothing else ANSI; --json frames never carry escapes. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class TopScreenTest
 {
     @TempDir
