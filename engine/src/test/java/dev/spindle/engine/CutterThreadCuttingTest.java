@@ -64,4 +64,64 @@ class CutterThreadCuttingTest extends CuttingContract
         }
         assertEquals(3, rejectedByTheWorker, "the full batch queued behind the held one is the worker's to reject");
     }
+
+    @Test
+    void aWorkerTheTunerParksStillRunsTheBatchesItWasHanded() throws Exception
+    {
+        // Two workers behind a cutter thread; worker 1 is held at the gate with a full batch queued behind it. Then the
+        // tuner parks worker 1 (one active worker): the queued batch must still run, not wait for the worker to come back.
+        final CutLog cuts = new CutLog();
+        final java.util.concurrent.CountDownLatch parkedOne = new java.util.concurrent.CountDownLatch(1);
+        final dev.spindle.engine.tune.TuningPolicy oneWorker = new dev.spindle.engine.tune.TuningPolicy()
+        {
+            private dev.spindle.engine.tune.Knobs knobs;
+
+            @Override
+            public dev.spindle.engine.tune.Knobs initial(final double fixed, final double perComplexity)
+            {
+                knobs = new dev.spindle.engine.tune.Knobs(1_000_000, 3, Duration.ofHours(1).toNanos(), 2, 0, 1);
+                return knobs;
+            }
+
+            @Override
+            public dev.spindle.engine.tune.Decision decide(final dev.spindle.engine.tune.IntervalSignals signals,
+                final dev.spindle.engine.tune.Knobs current)
+            {
+                final dev.spindle.engine.tune.Knobs after = new dev.spindle.engine.tune.Knobs(current.targetBatchNanos(),
+                    current.complexityBudget(), current.lingerNanos(), 1, 0, 1);
+                parkedOne.countDown();
+                return new dev.spindle.engine.tune.Decision(signals.interval(), signals, current, after,
+                    dev.spindle.engine.tune.TunerState.STEADY, "the test parks worker 1");
+            }
+
+            @Override
+            public dev.spindle.engine.tune.Objective objective()
+            {
+                return dev.spindle.engine.tune.Objective.THROUGHPUT;
+            }
+
+            @Override
+            public dev.spindle.engine.tune.TunerState state()
+            {
+                return dev.spindle.engine.tune.TunerState.STEADY;
+            }
+        };
+        final Spindle<TestItem> spindle = engine().workers(2).journal(cuts).complexityBudget(3).maxBatchItems(100).tuningPolicy(oneWorker)
+            .intervalLength(Duration.ofMillis(50)).build();
+        // Before start: the blocker lands on worker 0 or 1; a second blocker keeps the other one busy too.
+        publish(spindle, 0, BLOCKER);
+        publish(spindle, 1, BLOCKER);
+        spindle.start();
+        processor.awaitBlocked(2);
+        for (int id = 2; id < 30; id++)
+        {
+            publish(spindle, id, cost(1));
+        }
+        waitUntil(() -> cuts.cuts.size() >= 4, "a full batch queued behind each held worker");
+        assertEquals(true, parkedOne.await(10, java.util.concurrent.TimeUnit.SECONDS), "the tuner parked a worker");
+        processor.open();
+        log.awaitTotal(30, 10);
+        spindle.close();
+        log.assertExactlyOnce(30);
+    }
 }

@@ -33,7 +33,10 @@ interface Cutter<T>
     int staged();
 
     /** The complexity waiting to be cut (items under unit cost), after taking in what was published. */
-    double waiting();
+    double waitingComplexity();
+
+    /** The items waiting to be cut, as of the last {@link #waitingComplexity()}. */
+    long waitingItems();
 
     /** Submit time of the oldest waiting item, or {@link Long#MAX_VALUE} (also when it was left out of the latency sample). */
     long oldestWaitingNanos();

@@ -31,12 +31,15 @@ final class CutterThread<T> implements BatchSource<T>, Runnable
     private final ItemsWanted wanted;
     private int seenVersion = -1;
     private long nextTimer = Long.MAX_VALUE;
+    private boolean room = true;
+    private final int maxItems;
 
     CutterThread(final SlotRing<T> ring, final WorkerSlot<T>[] workers, final Cutter<T> cutter, final EngineState state, final CutterControls controls,
         final Quiescence quiescence, final Wakeup wakeup, final Idler idler, final OutcomeCounter outcomes, final ItemsWanted wanted)
     {
         this.wanted = wanted;
         this.ring = ring;
+        this.maxItems = ring.maxBatchItems();
         this.workers = workers;
         this.cutter = cutter;
         this.state = state;
@@ -111,31 +114,35 @@ final class CutterThread<T> implements BatchSource<T>, Runnable
                 }
             }
             boolean anyIdle = false;
-            for (int w = 0; w < active && !anyIdle; w++)
+            room = false;
+            for (int w = 0; w < active; w++)
             {
-                anyIdle = idle(w);
+                anyIdle |= idle(w);
+                room |= !workers[w].boxes[nextBox[w]].mailbox.isFull();
             }
             wanted.set(anyIdle);
         }
         ring.spaceFreed();
         quiescence.check();
-        final long timer = Math.min(cutter.nextTimerNanos(), lingerDue());
+        // A linger can only queue a batch where some worker has a box free; otherwise a worker's hand-back wakes the cutter.
+        final long timer = Math.min(cutter.nextTimerNanos(), room ? lingerDue() : Long.MAX_VALUE);
         nextTimer = timer <= now ? now + RETRY_NANOS : timer;
         return work;
     }
 
     /**
-     * Why a batch is worth queueing behind a busy worker now, or null: a full batch per active worker
-     * waits, the engine drains, or the oldest item waited a linger.
+     * Why a batch is worth queueing behind a busy worker now, or null: a full batch (by budget, or by
+     * count for free items) per active worker waits, the engine drains, or the oldest item waited a linger.
      */
     private CloseReason queueBehind(final int active, final long now)
     {
-        final double waiting = cutter.waiting();
-        if (waiting <= 0)
+        final double complexity = cutter.waitingComplexity();
+        final long items = cutter.waitingItems();
+        if (items <= 0)
         {
             return null;
         }
-        if (waiting >= controls.complexityBudget() * active)
+        if (complexity >= controls.complexityBudget() * active || items >= (long)maxItems * active)
         {
             return CloseReason.BUDGET;
         }

@@ -48,7 +48,8 @@ public final class EngineCore<T>
         final Wakeup cutterWakeup = new Wakeup(parks);
         final ItemsWanted wanted = new ItemsWanted(cutterWakeup);
         final RingSignal signal = !parks ? RingSignal.NONE : cutterThreaded ? wanted : parked;
-        this.ring = new SlotRing<>(config.factory(), config.ringSize(), !config.singleProducer(), config.features(), signal);
+        this.ring = new SlotRing<>(config.factory(), config.ringSize(), !config.singleProducer(), config.features(), config.maxBatchItems(),
+            signal);
 
         final int boxes = config.boxesPerWorker();
         this.workers = new WorkerSlot[config.workers()];

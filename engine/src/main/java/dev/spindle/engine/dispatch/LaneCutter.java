@@ -31,6 +31,7 @@ final class LaneCutter<T> implements Cutter<T>, PriorityLanes.Items
     private final PriorityLanes.Sink timeOut = this::timeOut;
     private final PriorityLanes.Sink reject = this::reject;
     private OutcomeCounter counter;
+    private final BatchFill fill = new BatchFill();
     private long nextBatchId;
     private long nextDeadlineScan = Long.MAX_VALUE;
     private long slackNanos;
@@ -74,20 +75,12 @@ final class LaneCutter<T> implements Cutter<T>, PriorityLanes.Items
             return false;
         }
         final double budget = controls.complexityBudget();
-        final boolean byCount = lanes.complexity() <= 0;
-        final double target = byCount ? budget : CutSizing.shareTarget(lanes.complexity(), sharers, budget);
-        final int countTarget = byCount ? CutSizing.countTarget(lanes.size(), sharers, budget, maxItems, false) : maxItems;
         final BatchSlot<T> batch = box.batch();
         batch.listed();
-        CloseReason reason = partial;
+        fill.start(lanes.complexity(), lanes.size(), sharers, budget, maxItems, partial);
         boolean urgent = false;
-        while (true)
+        while (!fill.isClosed())
         {
-            if (batch.size == maxItems)
-            {
-                reason = CloseReason.COUNT;
-                break;
-            }
             final int item = lanes.peekNext(now);
             if (item == PriorityLanes.NONE)
             {
@@ -96,16 +89,11 @@ final class LaneCutter<T> implements Cutter<T>, PriorityLanes.Items
             final boolean itemUrgent = lanes.isUrgent(item);
             if (urgent && !itemUrgent)
             {
-                reason = CloseReason.DEADLINE;
+                fill.close(CloseReason.DEADLINE); // an urgent batch carries only urgent items
                 break;
             }
             final Slot<T> slot = ring.slot(item);
-            if (batch.size > 0 && batch.complexity + slot.cost > target)
-            {
-                reason = target >= budget ? CloseReason.BUDGET : partial;
-                break;
-            }
-            if (batch.size >= countTarget)
+            if (!fill.takes(slot.cost))
             {
                 break;
             }
@@ -116,17 +104,10 @@ final class LaneCutter<T> implements Cutter<T>, PriorityLanes.Items
                 continue;
             }
             urgent |= itemUrgent;
+            fill.took(slot.cost);
             batch.add(slot.sequence, slot);
-            if (batch.size == 1 && slot.cost > budget)
-            {
-                reason = CloseReason.BUDGET;
-                break;
-            }
         }
-        if (urgent && reason == partial)
-        {
-            reason = CloseReason.DEADLINE;
-        }
+        final CloseReason reason = urgent && fill.reason() == partial ? CloseReason.DEADLINE : fill.reason();
         if (batch.size > 0)
         {
             box.hold(batch.minSequence);
@@ -216,11 +197,17 @@ final class LaneCutter<T> implements Cutter<T>, PriorityLanes.Items
     }
 
     @Override
-    public double waiting()
+    public double waitingComplexity()
     {
         stage(System.nanoTime());
         releaseStaged();
-        return lanes.complexity() > 0 ? lanes.complexity() : lanes.size();
+        return lanes.complexity();
+    }
+
+    @Override
+    public long waitingItems()
+    {
+        return lanes.size();
     }
 
     @Override

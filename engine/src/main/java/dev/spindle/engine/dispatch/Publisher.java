@@ -49,6 +49,8 @@ public final class Publisher<T>
     private final EngineConfig<T> config;
     private final int sampleEvery;
     private final long sampleMask;
+    /** What the journal hears of an item that was not scored: priority 0, in the lane priority 0 maps to. */
+    private final int unscoredLane;
     private final boolean everyStamp;
     private final String ringFull;
     private final String timedOut;
@@ -76,6 +78,7 @@ public final class Publisher<T>
         this.featured = config.features() > 0;
         this.priority = config.priority();
         this.deadline = config.deadline();
+        this.unscoredLane = config.laneOf(0);
         this.sampleEvery = config.latencySampleEvery();
         this.sampleMask = sampleEvery - 1L;
         this.everyStamp = sampleEvery == 1 || config.tapped() || config.laned();
@@ -218,7 +221,7 @@ public final class Publisher<T>
         }
         else if (tapped)
         {
-            tap.itemSubmitted(slot.item(), now, scored ? slot.cost : 1, slot.priority, slot.lane);
+            tap.itemSubmitted(slot.item(), now, scored ? slot.cost : 1, scored ? slot.priority : 0, scored ? slot.lane : unscoredLane);
         }
         ring.publish(sequence);
         return failure == null;

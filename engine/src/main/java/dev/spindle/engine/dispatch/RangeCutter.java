@@ -27,6 +27,7 @@ final class RangeCutter<T> implements Cutter<T>
     /** Scored mode: the costs of (frontier, scanned] are summed in {@link #waiting}. */
     private long scanned = -1;
     private double waiting;
+    private final BatchFill fill = new BatchFill();
 
     RangeCutter(final EngineConfig<T> config, final SlotRing<T> ring, final EngineState state, final CutterControls controls,
         final OutcomeDelivery<T> delivery)
@@ -97,49 +98,25 @@ final class RangeCutter<T> implements Cutter<T>
             }
             return false;
         }
-        final boolean byCount = waiting <= 0;
-        final double target = byCount ? budget : CutSizing.shareTarget(waiting, sharers, budget);
-        final int countTarget = byCount ? CutSizing.countTarget(published - lo + 1, sharers, budget, maxItems, unitCost) : maxItems;
         final BatchSlot<T> batch = box.batch();
         box.hold(lo);
-        CloseReason reason = partial;
-        int n = 0;
-        double sum = 0;
+        fill.start(waiting, published - lo + 1, sharers, budget, maxItems, partial);
         for (long s = lo; s <= published; s++)
         {
             final Slot<T> slot = ring.slot(s);
-            if (slot.skipped())
+            if (slot.skipped() || !fill.takes(slot.cost))
             {
-                break;
+                break; // a skipped slot (its scoring threw) ends the range
             }
-            if (n == maxItems)
-            {
-                reason = CloseReason.COUNT;
-                break;
-            }
-            final double cost = slot.cost;
-            if (n > 0 && sum + cost > target)
-            {
-                reason = target >= budget ? CloseReason.BUDGET : partial;
-                break;
-            }
-            if (n >= countTarget)
-            {
-                break;
-            }
-            sum += cost;
-            n++;
+            fill.took(slot.cost);
             batch.addFeatures(slot);
-            if (n == 1 && cost > budget)
-            {
-                reason = CloseReason.BUDGET;
-                break;
-            }
         }
+        final int n = fill.size();
+        final double sum = fill.complexity();
         ring.frontier.set(lo + n - 1);
         waiting = lo + n - 1 >= scanned ? 0 : waiting - sum;
         batch.range(lo, n, sum);
-        close(batch, n == maxItems ? CloseReason.COUNT : reason, budget, now);
+        close(batch, fill.reason(), budget, now);
         return true;
     }
 
@@ -197,14 +174,20 @@ final class RangeCutter<T> implements Cutter<T>
     }
 
     @Override
-    public double waiting()
+    public double waitingComplexity()
     {
         if (unitCost && !ring.skipsSeen())
         {
-            return Math.max(0, Math.min(ring.cursor(), state.drainTarget()) - ring.frontier.get());
+            return waitingItems();
         }
         scan(Math.min(ring.cursor(), state.drainTarget()));
         return waiting;
+    }
+
+    @Override
+    public long waitingItems()
+    {
+        return Math.max(0, Math.min(ring.cursor(), state.drainTarget()) - ring.frontier.get());
     }
 
     @Override

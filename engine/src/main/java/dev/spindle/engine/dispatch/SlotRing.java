@@ -22,6 +22,7 @@ public final class SlotRing<T>
 {
     private final RingBuffer<Slot<T>> ring;
     private final boolean multiProducer;
+    private final int maxBatchItems;
     /** The last sequence the cutter took off the ring (into a batch, into the lanes, or skipped). */
     final Sequence frontier = new Sequence(-1);
     /** One below the lowest staged (laned, not yet cut) sequence; MAX when nothing is staged. */
@@ -32,9 +33,11 @@ public final class SlotRing<T>
     /** A producer parked on a full ring, to be woken once half the ring is free (the latest to register; others poll). */
     private volatile Thread spaceWaiter;
 
-    SlotRing(final Supplier<? extends T> factory, final int size, final boolean multiProducer, final int features, final RingSignal signal)
+    SlotRing(final Supplier<? extends T> factory, final int size, final boolean multiProducer, final int features, final int maxBatchItems,
+        final RingSignal signal)
     {
         this.multiProducer = multiProducer;
+        this.maxBatchItems = maxBatchItems;
         this.ring = multiProducer
             ? RingBuffer.createMultiProducer(() -> new Slot<T>(factory.get(), features), size, signal)
             : RingBuffer.createSingleProducer(() -> new Slot<T>(factory.get(), features), size, signal);
@@ -75,6 +78,12 @@ public final class SlotRing<T>
     public int size()
     {
         return ring.getBufferSize();
+    }
+
+    /** The most items a batch of this engine holds. */
+    int maxBatchItems()
+    {
+        return maxBatchItems;
     }
 
     /** Highest claimed sequence (multi-producer) or highest published one (single producer). */

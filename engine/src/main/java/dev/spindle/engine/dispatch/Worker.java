@@ -90,9 +90,9 @@ final class Worker<T> implements Runnable
             {
                 return;
             }
-            if (slot.id >= controls.activeWorkers() && !state.drainRequested())
+            if (slot.id >= controls.activeWorkers() && !state.drainRequested() && !slot.current().mailbox.isFull())
             {
-                slot.wakeup.park(activated, Long.MAX_VALUE); // parked by the tuner; its knob change wakes us
+                slot.wakeup.park(activated, Long.MAX_VALUE); // parked by the tuner (after running what it was handed); a knob change wakes it
                 continue;
             }
             final long start = source.take(slot);

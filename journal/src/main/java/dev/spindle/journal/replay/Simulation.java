@@ -5,6 +5,7 @@ import dev.spindle.engine.DeadlineFunction;
 import dev.spindle.engine.Dispatch;
 import dev.spindle.engine.Outcome;
 import dev.spindle.engine.RunInfo;
+import dev.spindle.engine.dispatch.BatchFill;
 import dev.spindle.engine.dispatch.CutSizing;
 import dev.spindle.engine.dispatch.PriorityLanes;
 import dev.spindle.engine.tune.Decision;
@@ -85,6 +86,7 @@ final class Simulation implements PriorityLanes.Items
     private long intervalIndex;
     private long nextIntervalAt = Long.MAX_VALUE;
 
+    private final BatchFill fill = new BatchFill();
     private double budget;
     private long linger;
     private int active;
@@ -405,21 +407,16 @@ final class Simulation implements PriorityLanes.Items
         return running[worker] == null && queued[worker] == null;
     }
 
-    /** A full batch per active worker waits, or the oldest item waited a linger: worth queueing behind a busy worker. */
+    /**
+     * CutterThread.queueBehind: a full batch per active worker waits (by budget, or by count for free
+     * items), or the oldest item waited a linger: worth queueing behind a busy worker.
+     */
     private boolean queueBehind()
     {
-        final double waiting = waiting();
-        return waiting > 0 && (waiting >= budget * active || now - lanes.oldestStagedNanos() >= linger);
-    }
-
-    /** What the engine's cutter reports waiting: items under unit cost in place, complexity otherwise (items, in lanes, when it is 0). */
-    private double waiting()
-    {
-        if (counted())
-        {
-            return lanes.size();
-        }
-        return laned && lanes.complexity() <= 0 ? lanes.size() : lanes.complexity();
+        final double complexity = counted() ? lanes.size() : lanes.complexity();
+        final int items = lanes.size();
+        return items > 0 && (complexity >= budget * active || items >= (long)config.maxBatchItems() * active
+            || now - lanes.oldestStagedNanos() >= linger);
     }
 
     /** Range cutting under unit cost, with no skipped slot seen: batches are sized by count alone (RangeCutter.cutCounted). */
@@ -451,49 +448,25 @@ final class Simulation implements PriorityLanes.Items
         }
         else
         {
-            final boolean byCount = lanes.complexity() <= 0;
-            final double target = byCount ? budget : CutSizing.shareTarget(lanes.complexity(), sharers, budget);
-            final int countTarget = byCount ? CutSizing.countTarget(lanes.size(), sharers, budget, max, false) : max;
-            while (true)
+            fill.start(lanes.complexity(), lanes.size(), sharers, budget, max, CloseReason.IDLE_WORKER);
+            while (!fill.isClosed())
             {
-                if (size == max)
-                {
-                    reason = CloseReason.COUNT;
-                    break;
-                }
                 final int item = lanes.peekNext(now);
-                if (item == PriorityLanes.NONE)
-                {
-                    break;
-                }
-                final double c = w.complexity[item];
-                if (size > 0 && complexity + c > target)
-                {
-                    reason = target >= budget ? CloseReason.BUDGET : CloseReason.IDLE_WORKER;
-                    break;
-                }
-                if (size >= countTarget)
+                if (item == PriorityLanes.NONE || !fill.takes(w.complexity[item]))
                 {
                     break;
                 }
                 lanes.remove(item);
+                fill.took(w.complexity[item]);
                 scratch[size++] = item;
-                complexity += c;
                 workNanos += work[item];
-                if (size == 1 && c > budget)
-                {
-                    reason = CloseReason.BUDGET;
-                    break;
-                }
                 if (!laned && endsRange[item])
                 {
                     break; // the next ring slot is skipped: a range batch ends before it
                 }
             }
-            if (size == max)
-            {
-                reason = CloseReason.COUNT;
-            }
+            complexity = fill.complexity();
+            reason = fill.reason();
         }
         final SimBatch batch = new SimBatch(nextBatchId++, now, reason, Arrays.copyOf(scratch, size), complexity, workNanos);
         out.cut(batch);

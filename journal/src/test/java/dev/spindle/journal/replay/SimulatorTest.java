@@ -114,11 +114,12 @@ final class SimulatorTest
     }
 
     @Test
-    void theCutterThreadQueuesABatchBehindTheBusyWorkerOnceTheOldestItemLingered()
+    void theCutterThreadQueuesAFullBatchOfFreeItemsBehindTheBusyWorkerAtOnce()
     {
-        // As above, with a cutter thread and the default linger of 1 ms: 1+2 go to the idle worker at 0; at 1 ms items
-        // 3-5 have waited a linger, so 3+4 are queued behind the busy worker (COUNT) and start the moment 1+2 end; at
-        // 3 ms, when the worker takes them, 5 is queued behind them. The makespan is the same: one worker, no overheads.
+        // As above, with a cutter thread: 1+2 go to the idle worker at 0; items 3-5 cost nothing, so a full batch is
+        // counted in items (2 per batch): with 3 waiting, a full batch per active worker waits, and 3+4 are queued
+        // behind the busy worker at 0 (COUNT) and start the moment 1+2 end; at 3 ms, when the worker takes them, 5 is
+        // queued behind them. The makespan is the same: one worker, no overheads.
         final HandRun hand = new HandRun().budget(1e9).maxItems(2).dispatch("CUTTER_THREAD (configured)");
         for (int i = 1; i <= 5; i++)
         {
@@ -130,7 +131,7 @@ final class SimulatorTest
         final List<RecordedBatch> batches = simulated.batches();
         assertEquals(List.of(CloseReason.COUNT, CloseReason.COUNT, CloseReason.IDLE_WORKER),
             batches.stream().map(RecordedBatch::closeReason).toList());
-        assertEquals(List.of(0L, MS, 3 * MS), batches.stream().map(RecordedBatch::cutNanos).toList(), "queued ahead of the worker");
+        assertEquals(List.of(0L, 0L, 3 * MS), batches.stream().map(RecordedBatch::cutNanos).toList(), "queued ahead of the worker");
         assertEquals(List.of(0L, 3 * MS, 10 * MS), batches.stream().map(RecordedBatch::startNanos).toList());
         assertEquals(15 * MS, RunStats.of(simulated).makespanNanos());
         assertEquals("CUTTER_THREAD (simulated)", simulated.header().engine().dispatch());
