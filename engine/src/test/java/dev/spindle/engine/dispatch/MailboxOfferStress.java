@@ -36,10 +36,10 @@ public class MailboxOfferStress
     @Actor
     public void worker(final IIII_Result r)
     {
+        final BatchSlot<Rig.Item> batch = worker.boxes[0].batch(); // the box's batch slot never changes here
         r.r1 = cutter.take(worker) != BatchSource.NOTHING ? 1 : 0;
-        final BatchSlot<Rig.Item> batch = worker.current().batch();
-        r.r2 = batch.state();
         r.r3 = batch.size;
         r.r4 = batch.size > 0 ? batch.slot(0).item().value : -1;
+        r.r2 = batch.state();
     }
 }

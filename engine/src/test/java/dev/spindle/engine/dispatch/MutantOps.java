@@ -67,12 +67,10 @@ public final class MutantOps
         return true;
     }
 
-    /** {@code VarHandle.getAndBitwiseOr} on a long array element, as a plain read and a plain write. */
-    public static long racyGetAndBitwiseOr(final VarHandle handle, final Object array, final int index, final long bits)
+    /** {@code VarHandle.getAndBitwiseOr} on a long array element, result unused, as a plain read and a plain write. */
+    public static void racyBitwiseOr(final VarHandle handle, final Object array, final int index, final long bits)
     {
-        final long old = (long)handle.get(array, index);
-        handle.set(array, index, old | bits);
-        return old;
+        handle.set(array, index, (long)handle.get(array, index) | bits);
     }
 
     /** {@code Sequence.set} (a release store) as a plain store. */

@@ -9,6 +9,7 @@ import dev.spindle.engine.OutcomeListener;
 import dev.spindle.engine.Pinning;
 import dev.spindle.engine.WaitMode;
 import dev.spindle.engine.metrics.OutcomeCounter;
+import dev.spindle.engine.metrics.WorkerMeters;
 import dev.spindle.engine.tune.CutterControls;
 
 /**
@@ -29,6 +30,13 @@ final class Rig
             this.id = id;
         }
     }
+
+    /**
+     * The meters every rig's worker positions share: only the batch sources' outcome counter is reached
+     * on the paths under test, and a real {@link WorkerMeters} per sample (its histograms) would cost more
+     * than the sample.
+     */
+    private static final WorkerMeters METERS = new WorkerMeters(0);
 
     final EngineConfig<Item> config;
     final EngineState state = new EngineState();
@@ -73,7 +81,7 @@ final class Rig
                 gates[w * boxesPerWorker + b] = own[b].gate;
             }
             final Wakeup wakeup = new Wakeup(true);
-            this.workers[w] = new WorkerSlot<>(w, own, parked == null ? wakeup : parked.seat(w), wakeup, null);
+            this.workers[w] = new WorkerSlot<>(w, own, parked == null ? wakeup : parked.seat(w), wakeup, METERS);
         }
         ring.gateOn(gates);
         this.cutter = laned

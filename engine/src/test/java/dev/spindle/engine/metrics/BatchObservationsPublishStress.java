@@ -10,8 +10,9 @@ import org.openjdk.jcstress.infra.results.IIII_Result;
 /**
  * {@link BatchObservations}, publishing: the worker adds an observation (columns first, then the
  * written count, a release store) while the cost model's reader drains (the written count, then the
- * columns). An observation the reader gets is whole. r1 = how many it got, r2..r4 = the service time,
- * item count and feature sum of the one it got (0 when none). Forbidden: a torn observation.
+ * columns). An observation the reader gets is whole. No features (as under a cost function without
+ * any): the add is three column stores and the count. r1 = how many it got, r2..r4 = the service time,
+ * item count and complexity of the one it got (0 when none). Forbidden: a torn observation.
  */
 @JCStressTest
 @Outcome(id = "0, 0, 0, 0", expect = Expect.ACCEPTABLE, desc = "The reader drained before the add.")
@@ -20,13 +21,13 @@ import org.openjdk.jcstress.infra.results.IIII_Result;
 @State
 public class BatchObservationsPublishStress
 {
-    private final BatchObservations observations = new BatchObservations(2, 1);
-    private final double[] sums = {5.0};
+    private final BatchObservations observations = new BatchObservations(2, 0);
+    private final double[] sums = {};
 
     @Actor
     public void worker()
     {
-        observations.add(70, 3, 4.0, sums);
+        observations.add(70, 3, 5.0, sums);
     }
 
     @Actor
@@ -36,7 +37,7 @@ public class BatchObservationsPublishStress
         {
             r.r2 = (int)nanos;
             r.r3 = items;
-            r.r4 = (int)features[offset];
+            r.r4 = (int)complexity;
         });
     }
 }

@@ -1,7 +1,10 @@
 package dev.spindle.engine.mutation;
 
+import java.io.IOException;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.ProtectionDomain;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -15,6 +18,8 @@ import java.util.stream.Collectors;
 public final class MutationAgent
 {
     public static final String PROPERTY = "spindle.mutation";
+    /** A directory to write each rewritten class file into, to read with javap. */
+    public static final String DUMP_PROPERTY = "spindle.mutation.dump";
     public static final String APPLIED = "spindle-mutation: applied ";
     public static final String FAILED = "spindle-mutation: FAILED ";
 
@@ -59,15 +64,23 @@ public final class MutationAgent
             try
             {
                 final byte[] rewritten = Rewriter.rewrite(classFile, edits);
+                final String dump = System.getProperty(DUMP_PROPERTY);
+                if (dump != null)
+                {
+                    final Path file = Path.of(dump, className + ".class");
+                    Files.createDirectories(file.getParent());
+                    Files.write(file, rewritten);
+                }
                 for (final Edit edit : edits)
                 {
                     System.out.println(APPLIED + mutation.id() + ": " + edit.describe());
                 }
                 return rewritten;
             }
-            catch (final RuntimeException e)
+            catch (final RuntimeException | IOException e)
             {
                 System.out.println(FAILED + mutation.id() + " on " + className + ": " + e);
+                e.printStackTrace(System.out);
                 System.out.flush();
                 Runtime.getRuntime().halt(97);
                 return null;

@@ -229,6 +229,8 @@ final class Rewriter
         {
             at = at.getNext();
         }
+        // a NOP keeps the moved statement's place, so two stack map frames never land on one offset
+        m.instructions.insertBefore(block.get(0), new InsnNode(Opcodes.NOP));
         for (final AbstractInsnNode insn : block)
         {
             m.instructions.remove(insn);
