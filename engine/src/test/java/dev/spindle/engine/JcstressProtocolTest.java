@@ -29,7 +29,7 @@ import org.openjdk.jcstress.infra.runners.TestList;
  * mutation agent, which must be caught (a FORBIDDEN outcome or a failed test). Prints a table of both.
  * <p>
  * Mode: one configuration, C2 with its code-motion randomizers ({@link #C2_STRESS}), each fork a new
- * random seed. Intact: one fork of one {@link #INTACT_MILLIS} ms iteration per test. Broken: one fork of
+ * random seed. Intact: {@link #INTACT_FORKS} forks of one {@link #INTACT_MILLIS} ms iteration per test. Broken: one fork of
  * {@link #MUTANT_MILLIS} ms per round, up to {@link #ROUNDS} rounds until caught. Every fork is killed
  * after {@link #FORK_TIMEOUT_SECONDS} s and the child JVM after {@link #TIMEOUT_MINUTES} min, so a hang
  * fails the build. {@code -Dspindle.stress.all=true} also runs the variants this machine cannot show
@@ -39,11 +39,13 @@ import org.openjdk.jcstress.infra.runners.TestList;
 class JcstressProtocolTest
 {
     static final List<String> C2_STRESS = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+StressLCM", "-XX:+StressGCM", "-XX:+StressIGVN");
+    private static final int INTACT_FORKS = 2;
     private static final int INTACT_MILLIS = 1_000;
     private static final int MUTANT_MILLIS = 500;
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = 5;
     private static final long FORK_TIMEOUT_SECONDS = 60;
     private static final long TIMEOUT_MINUTES = 9;
+    private static final long MEASURE_TIMEOUT_MINUTES = 90;
     private static final int CPUS_NEEDED = 2;
 
     /**
@@ -79,7 +81,7 @@ class JcstressProtocolTest
         final List<String> plan = new ArrayList<>();
         for (final String test : tests)
         {
-            plan.add(test + " " + StressRunner.INTACT + " 1 1");
+            plan.add(test + " " + StressRunner.INTACT + " " + INTACT_FORKS + " 1");
         }
         for (final Mutation mutation : mutations)
         {
@@ -102,11 +104,12 @@ class JcstressProtocolTest
         command.addAll(C2_STRESS);
         final Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile())
             .start();
-        if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES))
+        final long timeoutMinutes = measure > 0 ? MEASURE_TIMEOUT_MINUTES : TIMEOUT_MINUTES;
+        if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES))
         {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
-            fail("jcstress did not finish in " + TIMEOUT_MINUTES + " minutes; see " + log);
+            fail("jcstress did not finish in " + timeoutMinutes + " minutes; see " + log);
         }
         final long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
         assertEquals(0, process.exitValue(), "the jcstress runner exited with " + process.exitValue() + "; see " + log);
@@ -143,7 +146,7 @@ class JcstressProtocolTest
         final int measure)
     {
         final StringBuilder out = new StringBuilder();
-        out.append("\njcstress protocol tests: ").append(String.join(" ", C2_STRESS)).append("; intact 1 fork x ").append(INTACT_MILLIS)
+        out.append("\njcstress protocol tests: ").append(String.join(" ", C2_STRESS)).append("; intact ").append(INTACT_FORKS).append(" forks x ").append(INTACT_MILLIS)
             .append(" ms; broken variants ").append(measure > 0 ? measure + " forks" : "up to " + ROUNDS + " rounds of 1 fork")
             .append(" x ").append(MUTANT_MILLIS).append(" ms\n");
         out.append(String.format("%-32s %-40s %-7s %12s  %s%n", "test", "variant", "forks", "samples", "result"));

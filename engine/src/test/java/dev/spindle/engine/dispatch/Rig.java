@@ -2,6 +2,7 @@ package dev.spindle.engine.dispatch;
 
 import com.lmax.disruptor.Sequence;
 import dev.spindle.engine.Backpressure;
+import dev.spindle.engine.Batch;
 import dev.spindle.engine.CostFunction;
 import dev.spindle.engine.Dispatch;
 import dev.spindle.engine.JournalTap;
@@ -62,7 +63,7 @@ final class Rig
         final RingSignal signal, final ParkedWorkers parked)
     {
         final Dispatch dispatch = boxesPerWorker == 2 ? Dispatch.CUTTER_THREAD : Dispatch.WORKERS_CUT;
-        this.config = new EngineConfig<>(this::newItem, batch -> { }, OutcomeListener.none(), CostFunction.unit(),
+        this.config = new EngineConfig<>(this::newItem, Rig::process, OutcomeListener.none(), CostFunction.unit(),
             laned ? item -> 50 : null, null, workers, ringSize, budget, ringSize, 0, 100_000_000L,
             new int[] {90, 75, 60, 0}, 0, 1_000_000_000L, Backpressure.TRY, WaitMode.BLOCKING, Pinning.NEVER, false, dispatch,
             "jcstress", "jcstress", 1_000_000_000L, null, null, JournalTap.none(), 1);
@@ -95,6 +96,11 @@ final class Rig
     Rig(final int ringSize)
     {
         this(ringSize, 1, 1, false, 1_000, RingSignal.NONE, null);
+    }
+
+    /** The processor: no worker runs in these tests. */
+    private static void process(final Batch<Item> batch)
+    {
     }
 
     BatchSlot<Item> freshBatch()
