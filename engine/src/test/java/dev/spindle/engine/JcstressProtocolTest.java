@@ -142,13 +142,13 @@ class JcstressProtocolTest
         }
     }
 
-    private static String table(final List<String> tests, final List<Mutation> mutations, final Results results, final List<String> problems,
-        final int measure)
+    private static String table(final List<String> tests, final List<Mutation> mutations, final Results results,
+        final List<String> problems, final int measure)
     {
         final StringBuilder out = new StringBuilder();
-        out.append("\njcstress protocol tests: ").append(String.join(" ", C2_STRESS)).append("; intact ").append(INTACT_FORKS).append(" forks x ").append(INTACT_MILLIS)
-            .append(" ms; broken variants ").append(measure > 0 ? measure + " forks" : "up to " + ROUNDS + " rounds of 1 fork")
-            .append(" x ").append(MUTANT_MILLIS).append(" ms\n");
+        out.append("\njcstress protocol tests: ").append(String.join(" ", C2_STRESS)).append("; intact ").append(INTACT_FORKS)
+            .append(" forks x ").append(INTACT_MILLIS).append(" ms; broken variants ")
+            .append(measure > 0 ? measure + " forks" : "up to " + ROUNDS + " rounds of 1 fork").append(" x ").append(MUTANT_MILLIS).append(" ms\n");
         out.append(String.format("%-32s %-40s %-7s %12s  %s%n", "test", "variant", "forks", "samples", "result"));
         for (final String test : tests)
         {
@@ -156,7 +156,9 @@ class JcstressProtocolTest
             final List<String[]> intact = results.of(test, StressRunner.INTACT);
             final long forbidden = sum(intact, 6);
             final boolean normal = !intact.isEmpty() && intact.stream().allMatch(f -> "NORMAL".equals(f[4]));
-            String verdict = intact.isEmpty() ? "NO RESULT" : !normal ? "ERROR " + intact.get(0)[4] : forbidden > 0 ? "FORBIDDEN x" + forbidden
+            String verdict = intact.isEmpty() ? "NO RESULT"
+                : !normal ? "ERROR " + intact.get(0)[4]
+                : forbidden > 0 ? "FORBIDDEN x" + forbidden
                 : "passed";
             if (KNOWN_BUGS.containsKey(test) && normal)
             {
@@ -176,7 +178,8 @@ class JcstressProtocolTest
                 }
                 final List<String[]> runs = results.of(test, mutation.id());
                 final long caughtForks = runs.stream().filter(JcstressProtocolTest::caught).count();
-                final boolean applied = !runs.isEmpty() && runs.stream().allMatch(f -> Integer.parseInt(f[7]) > 0 && Integer.parseInt(f[8]) == 0);
+                final boolean applied = !runs.isEmpty()
+                    && runs.stream().allMatch(f -> Integer.parseInt(f[7]) > 0 && Integer.parseInt(f[8]) == 0);
                 final String result;
                 if (!applied)
                 {
@@ -184,7 +187,8 @@ class JcstressProtocolTest
                 }
                 else if (caughtForks > 0)
                 {
-                    result = "caught in " + caughtForks + " of " + runs.size() + " fork(s)" + firstCatch(runs) + " [" + mutation.weakening() + "]";
+                    result = "caught in " + caughtForks + " of " + runs.size() + " fork(s)" + firstCatch(runs)
+                        + " [" + mutation.weakening() + "]";
                 }
                 else
                 {
