@@ -34,9 +34,11 @@
  * observations-written-read-plain): x86 keeps store order and load order, so only C2 could reorder them, and on
  * these paths it does not, or the window is far shorter than the reader's round trip; items-wanted-plain (a
  * volatile flag made plain) was caught in 1 of 21 forks only. A C2 store reordering itself does show in this
- * mode: a two-store message-passing probe (plain writes, acquire read) was caught in 2 of 4 forks. Four single
- * fences are covered by another fence on the same path and cannot be caught anywhere: close-no-fence (the
- * volatile phase store fences on x86), quiescence-check-no-fence and gate-release-no-fence (each covers the
- * other), mailbox-clear-plain (after Box.release's full fence), item-swap-release-plain (after a volatile store).
+ * mode: a two-store message-passing probe (plain writes, acquire read) was caught in 2 of 4 forks. Five single
+ * fences or orderings are covered by another on the same path, so removing one alone changes nothing here:
+ * quiescence-check-no-fence and gate-release-no-fence (each covers the other, on any hardware),
+ * mailbox-clear-plain (Box.release's full fence comes first, on any hardware), close-no-fence and
+ * item-swap-release-plain (on x86 HotSpot a volatile store, of the phase or of {@code detached}, is followed by
+ * a StoreLoad fence; the Java memory model does not promise that, so both fences are needed elsewhere).
  */
 package dev.spindle.engine.stress;
