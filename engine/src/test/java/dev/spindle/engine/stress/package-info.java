@@ -28,12 +28,12 @@
  * 4/5: parked-signal-no-fence (ParkedWorkersWakeFlagStress), parked-looking-release, phaser-no-flip; the driver
  * gives each variant up to five such forks, so a miss is about one in 3,000 per variant.
  * <p>
- * <b>Not caught on this machine</b> (run with {@code -Dspindle.stress.all=true}; measured over 6 to 29 forks):
+ * <b>Not caught on this machine</b> (run with {@code -Dspindle.stress.all=true}; measured over 11 to 34 forks):
  * every release store made plain (range-frontier-plain, token-release-plain, mailbox-offer-plain,
  * observations-written-plain, observations-read-plain) and two acquire loads made plain (mailbox-isfull-plain,
  * observations-written-read-plain): x86 keeps store order and load order, so only C2 could reorder them, and on
  * these paths it does not, or the window is far shorter than the reader's round trip; items-wanted-plain (a
- * volatile flag made plain) was caught in 1 of 21 forks only. A C2 store reordering itself does show in this
+ * volatile flag made plain) was caught in 1 of 26 forks only. A C2 store reordering itself does show in this
  * mode: a two-store message-passing probe (plain writes, acquire read) was caught in 2 of 4 forks. Five single
  * fences or orderings are covered by another on the same path, so removing one alone changes nothing here:
  * quiescence-check-no-fence and gate-release-no-fence (each covers the other, on any hardware),
