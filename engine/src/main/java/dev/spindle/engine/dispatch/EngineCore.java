@@ -206,15 +206,18 @@ public final class EngineCore<T>
     /** Stops accepting ({@code phase}: DRAINING or STOPPING) and wakes every thread to act on it. */
     public void stopAccepting(final int phase)
     {
-        state.stopAccepting(phase, () ->
-        {
-            VarHandle.fullFence(); // the phase write before the cursor read (see EngineState)
-            return ring.cursor();
-        });
+        state.stopAccepting(phase, () -> drainTargetAfterPhaseWrite(ring));
         source.wakeAll();
         knobsMoved();
         ring.wakeSpaceWaiter();
         quiescence.check();
+    }
+
+    /** The drain target, read by {@link EngineState#stopAccepting} after its phase write (a method of its own for the jcstress tests). */
+    static long drainTargetAfterPhaseWrite(final SlotRing<?> ring)
+    {
+        VarHandle.fullFence(); // the phase write before the cursor read (see EngineState)
+        return ring.cursor();
     }
 
     /** Once drained: stops every thread, then lets late producers claim without waiting on a ring nobody reads. */
