@@ -9,7 +9,8 @@ import org.HdrHistogram.WriterReaderPhaser;
  * {@link WriterReaderPhaser} protocol but enters the writer critical section once per batch, so
  * per-item recording is a plain histogram increment, weighted by how many items a sampled stamp
  * stands for (unstamped items are skipped). A reader swaps
- * the active and inactive histograms and recycles them, so steady-state recording allocates nothing.
+ * the active and inactive set of histograms (one volatile write: a batch's four records never
+ * straddle two intervals) and recycles them, so steady-state recording allocates nothing.
  */
 public final class LatencyRecorders
 {
@@ -26,16 +27,26 @@ public final class LatencyRecorders
         int weight(int item);
     }
 
-    private final WriterReaderPhaser phaser = new WriterReaderPhaser();
-    private volatile Histogram queueWait = newHistogram();
-    private volatile Histogram service = newHistogram();
-    private volatile Histogram endToEnd = newHistogram();
-    private volatile Histogram itemService = newHistogram();
-    private Histogram inactiveQueueWait = newHistogram();
-    private Histogram inactiveService = newHistogram();
-    private Histogram inactiveEndToEnd = newHistogram();
-    private Histogram inactiveItemService = newHistogram();
+    /** The four histograms one interval records into; swapped as one, so a batch's four records land in one interval. */
+    private static final class Set
+    {
+        final Histogram queueWait = newHistogram();
+        final Histogram service = newHistogram();
+        final Histogram endToEnd = newHistogram();
+        final Histogram itemService = newHistogram();
 
+        void reset()
+        {
+            queueWait.reset();
+            service.reset();
+            endToEnd.reset();
+            itemService.reset();
+        }
+    }
+
+    private final WriterReaderPhaser phaser = new WriterReaderPhaser();
+    private volatile Set active = new Set();
+    private Set inactive = new Set();
 
     public static Histogram newHistogram()
     {
@@ -53,15 +64,16 @@ public final class LatencyRecorders
         final long phase = phaser.writerCriticalSectionEnter();
         try
         {
+            final Set into = active; // read once: the whole batch goes into one interval
             final int n = batch.items();
-            service.recordValue(clamp(endNanos - startNanos));
+            into.service.recordValue(clamp(endNanos - startNanos));
             if (n > 0)
             {
                 // The processor sees a batch, not items: each item is charged an equal share.
-                itemService.recordValueWithCount(clamp((endNanos - startNanos) / n), n);
+                into.itemService.recordValueWithCount(clamp((endNanos - startNanos) / n), n);
             }
-            final Histogram wait = queueWait;
-            final Histogram total = endToEnd;
+            final Histogram wait = into.queueWait;
+            final Histogram total = into.endToEnd;
             for (int i = 0; i < n; i++)
             {
                 final int weight = batch.weight(i);
@@ -86,27 +98,15 @@ public final class LatencyRecorders
         phaser.readerLock();
         try
         {
-            inactiveQueueWait.reset();
-            inactiveService.reset();
-            inactiveEndToEnd.reset();
-            inactiveItemService.reset();
-            final Histogram wait = queueWait;
-            final Histogram batch = service;
-            final Histogram total = endToEnd;
-            final Histogram perItem = itemService;
-            itemService = inactiveItemService;
-            inactiveItemService = perItem;
-            queueWait = inactiveQueueWait;
-            service = inactiveService;
-            endToEnd = inactiveEndToEnd;
-            inactiveQueueWait = wait;
-            inactiveService = batch;
-            inactiveEndToEnd = total;
+            inactive.reset();
+            final Set recorded = active;
+            active = inactive;
+            inactive = recorded;
             phaser.flipPhase();
-            queueWaitTotal.add(inactiveQueueWait);
-            serviceTotal.add(inactiveService);
-            endToEndTotal.add(inactiveEndToEnd);
-            itemServiceTotal.add(inactiveItemService);
+            queueWaitTotal.add(recorded.queueWait);
+            serviceTotal.add(recorded.service);
+            endToEndTotal.add(recorded.endToEnd);
+            itemServiceTotal.add(recorded.itemService);
         }
         finally
         {

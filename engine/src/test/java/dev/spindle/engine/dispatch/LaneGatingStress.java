@@ -1,5 +1,7 @@
 package dev.spindle.engine.dispatch;
 
+import dev.spindle.engine.CloseReason;
+
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Expect;
 import org.openjdk.jcstress.annotations.JCStressTest;
@@ -27,7 +29,7 @@ public class LaneGatingStress
     @Actor
     public void cutter(final ZZ_Result r)
     {
-        r.r1 = rig.cutter.cut(rig.boxes[0], 1, 0, rig.counter);
+        r.r1 = rig.cutter.cut(rig.boxes[0], 1, CloseReason.IDLE_WORKER, 0, rig.counter);
     }
 
     @Actor

@@ -3,6 +3,7 @@ package dev.spindle.engine.dispatch;
 import com.lmax.disruptor.Sequence;
 import dev.spindle.engine.Backpressure;
 import dev.spindle.engine.Batch;
+import dev.spindle.engine.CloseReason;
 import dev.spindle.engine.CostFunction;
 import dev.spindle.engine.Dispatch;
 import dev.spindle.engine.JournalTap;
@@ -68,7 +69,7 @@ final class Rig
             new int[] {90, 75, 60, 0}, 0, 1_000_000_000L, Backpressure.TRY, WaitMode.BLOCKING, Pinning.NEVER, false, dispatch,
             "jcstress", "jcstress", 1_000_000_000L, null, null, JournalTap.none(), 1);
         this.controls = new CutterControls(budget, 0, 0, workers);
-        this.ring = new SlotRing<>(config.factory(), ringSize, true, 0, signal);
+        this.ring = new SlotRing<>(config.factory(), ringSize, true, 0, config.maxBatchItems(), signal);
         this.boxes = new Box[workers * boxesPerWorker];
         this.workers = new WorkerSlot[workers];
         final Sequence[] gates = new Sequence[boxes.length];
@@ -116,13 +117,13 @@ final class Rig
     /** The source of workers that cut for themselves, as {@link EngineCore} wires it. */
     WorkersCut<Item> workersCut(final ParkedWorkers parked)
     {
-        return new WorkersCut<>(cutter, parked, state, controls, quiescence, counter);
+        return new WorkersCut<>(ring, cutter, parked, state, controls, quiescence, counter);
     }
 
     /** The cutter thread (not started), as {@link EngineCore} wires it. */
     CutterThread<Item> cutterThread(final Wakeup cutterWakeup, final ItemsWanted wanted)
     {
-        return new CutterThread<>(workers, cutter, state, controls, quiescence, cutterWakeup, Idler.create(WaitMode.BLOCKING), counter,
+        return new CutterThread<>(ring, workers, cutter, state, controls, quiescence, cutterWakeup, Idler.create(WaitMode.BLOCKING), counter,
             wanted);
     }
 
@@ -161,7 +162,7 @@ final class Rig
     /** Cuts the next batch into {@code box} (setup); fails when there was nothing to cut. */
     BatchSlot<Item> cut(final Box<Item> box, final int sharers)
     {
-        if (!cutter.cut(box, sharers, 0, counter))
+        if (!cutter.cut(box, sharers, CloseReason.IDLE_WORKER, 0, counter))
         {
             throw new IllegalStateException("setup found nothing to cut");
         }
