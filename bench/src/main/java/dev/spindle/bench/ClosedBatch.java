@@ -83,7 +83,7 @@ final class ClosedBatch
             meter.maxItemNanos(), workload.totalNanos(), workload.maxNanos(), report.endToEnd().p50Nanos(), report.endToEnd().p99Nanos(),
             report.batches(), report.meanItemsPerBatch());
         r.cpu = used;
-        r.notes = spindles.describeTuning(engine, spindle, report);
+        r.notes = spindles.notes(engine, spindle, report);
         return r;
     }
 

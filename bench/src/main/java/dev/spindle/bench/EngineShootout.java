@@ -20,7 +20,7 @@ import java.util.Map;
  * A Spindle row's notes say its wait mode and its dispatch (who cut the batches: the workers or a cutter thread).
  * <p>
  * Run: {@code bin/spindle bench shootout [--quick] [--out DIR] [--workloads a,b] [--engines a,b] [--workers N]
- * [--seed S] [--items N] [--paced-seconds S] [--interval-ms MS]}, or {@code java <spindle.jvm.flags> -cp bench/target/benchmarks.jar dev.spindle.bench.EngineShootout ...}.
+ * [--seed S] [--items N] [--paced-seconds S] [--interval-ms MS] [--help]}, or {@code java <spindle.jvm.flags> -cp bench/target/benchmarks.jar dev.spindle.bench.EngineShootout ...}.
  * Writes a markdown table to stdout and {@code DIR/shootout.json}.
  */
 public final class EngineShootout
@@ -34,7 +34,14 @@ public final class EngineShootout
 
     public static void main(final String[] args) throws Exception
     {
-        final Map<String, String> o = Options.parse(args, "quick");
+        final Map<String, String> o = Options.parse(args, "quick", "help");
+        if (o.containsKey("help"))
+        {
+            System.out.println("usage: EngineShootout [--quick] [--out DIR] [--workloads a,b] [--engines a,b] [--workers N] [--seed S] [--items N]"
+                + " [--paced-seconds S] [--interval-ms MS]");
+            System.out.println("engines: " + String.join(", ", ENGINES) + "; workloads: " + String.join(", ", WORKLOADS));
+            return;
+        }
         final boolean quick = o.containsKey("quick");
         final int workers = Integer.parseInt(o.getOrDefault("workers", "2"));
         final long seed = Long.parseLong(o.getOrDefault("seed", "42"));

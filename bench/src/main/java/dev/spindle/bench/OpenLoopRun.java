@@ -112,7 +112,7 @@ final class OpenLoopRun
             result.engineP99 = report.endToEnd().p99Nanos();
             result.batches = report.batches();
             result.meanBatchItems = report.meanItemsPerBatch();
-            result.notes = spindles.describeTuning(engine, spindle, report);
+            result.notes = spindles.notes(engine, spindle, report);
         }
         else
         {

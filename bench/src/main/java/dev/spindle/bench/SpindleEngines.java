@@ -168,6 +168,19 @@ final class SpindleEngines
         return text.toString();
     }
 
+    /** {@code describeTuning}'s notes, and a line saying so when the engine's latency figures are sampled. */
+    String notes(final String engine, final Spindle<?> spindle, final PerformanceReport report)
+    {
+        final String tuning = describeTuning(engine, spindle, report);
+        if (report.latencySampleEvery() <= 1)
+        {
+            return tuning;
+        }
+        final String sampling = String.format(Locale.ROOT, "  %s: the engine's end-to-end percentiles hold one item in %d, weighted %d, "
+            + "while items arrived faster than one a microsecond (latency sampling)", engine, report.latencySampleEvery(), report.latencySampleEvery());
+        return tuning.isEmpty() ? sampling : tuning + System.lineSeparator() + sampling;
+    }
+
     private static String time(final double nanos)
     {
         return nanos < 1e6 ? String.format(Locale.ROOT, "%.1f us", nanos / 1e3) : String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
