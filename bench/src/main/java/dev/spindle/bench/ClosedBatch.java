@@ -1,10 +1,10 @@
 package dev.spindle.bench;
 
+import dev.spindle.bench.SkewedWorkload.Burn;
 import dev.spindle.engine.Outcome;
 import dev.spindle.engine.OutcomeListener;
-import dev.spindle.engine.PerformanceReport;
 import dev.spindle.engine.Spindle;
-import dev.spindle.engine.WorkItem;
+import dev.spindle.engine.metrics.PerformanceReport;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +40,7 @@ final class ClosedBatch
     {
         final SkewedWorkload.Meter meter = new SkewedWorkload.Meter();
         final LongAdder notSucceeded = new LongAdder();
-        final OutcomeListener listener = (item, outcome, result, reason) ->
+        final OutcomeListener<Burn> listener = (item, outcome, result, reason) ->
         {
             if (outcome != Outcome.SUCCEEDED)
             {
@@ -48,8 +48,8 @@ final class ClosedBatch
             }
             meter.stripe().completed(System.nanoTime());
         };
-        final Spindle spindle = spindles.builder(engine, meter, listener).build().start();
-        final WorkItem item = new WorkItem().key("skewed");
+        final Spindle<Burn> spindle = spindles.builder(engine, meter, listener).build().start();
+        final Burn template = new Burn();
         final int n = workload.items();
         final CpuAccounting.Start cpu = CpuAccounting.start();
         final long first = System.nanoTime();
@@ -67,7 +67,7 @@ final class ClosedBatch
                     completedSeen = meter.completed();
                 }
             }
-            if (!spindle.submit(item.id(i).sizeBytes(workload.costNanos(i))))
+            if (!spindle.publish(Burn.COPY, template.set(workload, i)))
             {
                 throw new IllegalStateException(engine + " refused item " + i);
             }
@@ -83,7 +83,7 @@ final class ClosedBatch
             meter.maxItemNanos(), workload.totalNanos(), workload.maxNanos(), report.endToEnd().p50Nanos(), report.endToEnd().p99Nanos(),
             report.batches(), report.meanItemsPerBatch());
         r.cpu = used;
-        r.notes = spindles.describeTuning(engine, spindle, report);
+        r.notes = spindles.notes(engine, spindle, report);
         return r;
     }
 

@@ -12,7 +12,9 @@ import java.util.Map;
 
 /**
  * Where the CPU went during a run: the producer (the thread running the shootout), the engine's
- * threads by role (from ThreadMXBean, sampled before the engine stops), the rest of this JVM (GC,
+ * threads by role (from ThreadMXBean, sampled before the engine stops: {@code <prefix>-cutter} when
+ * a cutter thread cuts, else the workers cut and their time holds it; {@code <prefix>-worker-N};
+ * {@code <prefix>-housekeeping}, the tuner and watchdog), the rest of this JVM (GC,
  * JIT: this process's CPU from /proc/self/stat minus the threads above) and other processes (the
  * whole machine's busy time from /proc/stat minus this process's). Linux only; NaN elsewhere.
  */
@@ -61,11 +63,6 @@ record CpuAccounting(long wallNanos, long producerNanos, long cutterNanos, long 
                     continue;
                 }
                 final String name = info.getThreadName();
-                if (name.startsWith("spindle-"))
-                {
-                    service += t; // Agrona's AgentRunner renames the tuner and watchdog threads to their role names
-                    continue;
-                }
                 if (!name.startsWith(prefix))
                 {
                     continue;
@@ -81,7 +78,7 @@ record CpuAccounting(long wallNanos, long producerNanos, long cutterNanos, long 
                 }
                 else
                 {
-                    service += t; // tuner, watchdog
+                    service += t; // housekeeping: the tuner, the intervals and the watchdog
                 }
             }
             final long[] ticksEnd = procTicks();

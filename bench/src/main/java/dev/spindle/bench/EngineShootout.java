@@ -17,9 +17,10 @@ import java.util.Map;
  * seed's files, cost ∝ its complexity), files (a generated tree of text files through the ML processor, {@link ShootFiles}), paced (skewed at 50 % and 90 % of spindle-tuned's skewed items/s,
  * open loop), scaling (Spindle at 1..workers measured, 8 / 16 / 64 simulated from a recorded run).
  * Each closed run is preceded by an untimed warm-up of the same engine on the same workload; one run each.
+ * A Spindle row's notes say its wait mode and its dispatch (who cut the batches: the workers or a cutter thread).
  * <p>
  * Run: {@code bin/spindle bench shootout [--quick] [--out DIR] [--workloads a,b] [--engines a,b] [--workers N]
- * [--seed S] [--items N] [--paced-seconds S] [--interval-ms MS]}, or {@code java <spindle.jvm.flags> -cp bench/target/benchmarks.jar dev.spindle.bench.EngineShootout ...}.
+ * [--seed S] [--items N] [--paced-seconds S] [--interval-ms MS] [--help]}, or {@code java <spindle.jvm.flags> -cp bench/target/benchmarks.jar dev.spindle.bench.EngineShootout ...}.
  * Writes a markdown table to stdout and {@code DIR/shootout.json}.
  */
 public final class EngineShootout
@@ -33,7 +34,14 @@ public final class EngineShootout
 
     public static void main(final String[] args) throws Exception
     {
-        final Map<String, String> o = Options.parse(args, "quick");
+        final Map<String, String> o = Options.parse(args, "quick", "help");
+        if (o.containsKey("help"))
+        {
+            System.out.println("usage: EngineShootout [--quick] [--out DIR] [--workloads a,b] [--engines a,b] [--workers N] [--seed S] [--items N]"
+                + " [--paced-seconds S] [--interval-ms MS]");
+            System.out.println("engines: " + String.join(", ", ENGINES) + "; workloads: " + String.join(", ", WORKLOADS));
+            return;
+        }
         final boolean quick = o.containsKey("quick");
         final int workers = Integer.parseInt(o.getOrDefault("workers", "2"));
         final long seed = Long.parseLong(o.getOrDefault("seed", "42"));
@@ -71,9 +79,9 @@ public final class EngineShootout
                 {
                     continue;
                 }
-                ShootEngines.run(engine, warm, workers, null);
+                ShootEngines.run(engine, warm, workers);
                 quiesce();
-                final ShootRow r = ShootEngines.run(engine, w, workers, null);
+                final ShootRow r = ShootEngines.run(engine, w, workers);
                 rows.add(r);
                 System.err.printf(Locale.ROOT, "  %s %s: %,.0f items/s, mk/LB %.3f, p99 %.1f us, %.1f B/item%n", name, engine, r.itemsPerS(),
                     r.makespanOverLb(), r.p99Us(), r.allocBytesPerItem());

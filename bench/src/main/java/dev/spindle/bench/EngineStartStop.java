@@ -20,7 +20,7 @@ public final class EngineStartStop
         for (int i = 0; i < rounds; i++)
         {
             final long t0 = System.nanoTime();
-            final Spindle spindle = Spindle.builder(batch -> { }).workers(2).jmx(false).build();
+            final Spindle<Object> spindle = Spindle.builder(Object::new, batch -> { }).workers(2).jmx(false).build();
             final long t1 = System.nanoTime();
             spindle.start();
             final long t2 = System.nanoTime();

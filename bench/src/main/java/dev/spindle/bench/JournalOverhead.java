@@ -1,10 +1,9 @@
 package dev.spindle.bench;
 
-import dev.spindle.engine.Item;
+import dev.spindle.bench.SkewedWorkload.Burn;
 import dev.spindle.engine.JournalTap;
 import dev.spindle.engine.Outcome;
 import dev.spindle.engine.Spindle;
-import dev.spindle.engine.WorkItem;
 import dev.spindle.journal.JournalWriter;
 import dev.spindle.journal.WriterSettings;
 import java.io.IOException;
@@ -28,10 +27,11 @@ import org.agrona.concurrent.SleepingIdleStrategy;
 /**
  * What the Chronicle journal costs the engine: the same workload with the journal off and on, alternated
  * within one JVM (off-on, then on-off, ...) so a shared machine's drift hits both, each run on a fresh
- * engine and, when on, a fresh journal directory. Workloads: {@code noop} (NoopSpindleBench's load: one
- * producer, no-op processor, ring 4,096, batches of 256, BLOCKING, 2 workers; every item is two records,
- * the worst case for a journal) and {@code skewed} (TunerShootout's closed batch: 100,000 lognormal items,
- * mean 20 µs, fixed-large budget, 50 ms intervals). Wall = first submit to last outcome; "+close" also
+ * engine and, when on, a fresh journal directory. Workloads: {@code noop} ({@link SpindleTarget}'s settings:
+ * one producer, no-op processor, ring 4,096, batches of 256, the default wait mode, 2 workers; every item is
+ * at least a submit record, the worst case for a journal) and {@code skewed} (TunerShootout's closed batch:
+ * 100,000 lognormal items, mean 20 µs, fixed-large budget, 50 ms intervals). Items are {@link Burn}s,
+ * journalled by id ({@link Burn#IDENTITY}: no key, no size). Wall = first submit to last outcome; "+close" also
  * counts closing the engine and the journal (every record on disk); cpu is the process's CPU time over
  * the run and close, "jnl cpu" the journal writer thread's. Prints each pair and, per workload, the
  * median and the pooled on/off ratios.
@@ -132,10 +132,11 @@ public final class JournalOverhead
         final Path dir = root.resolve("j" + journals++);
         final long cpuBefore = PROCESS.getProcessCpuTime();
         final Map<String, Long> threadsBefore = options.containsKey("threads") ? threadCpu() : null;
-        final JournalWriter writer = journal ? JournalWriter.open(dir, "bench " + workload, "", workload, -1, settings) : null;
+        final JournalWriter<Burn> writer = journal ? JournalWriter.open(dir, "bench " + workload, "", workload, -1, Burn.IDENTITY, settings)
+            : null;
         final Thread journalThread = writer == null ? null : journalThread();
         final long journalCpuBefore = journalThread == null ? 0 : THREADS.getThreadCpuTime(journalThread.getId());
-        final JournalTap tap = writer == null ? JournalTap.NONE : writer;
+        final JournalTap<Burn> tap = writer == null ? JournalTap.none() : writer;
         final Result result;
         switch (workload)
         {
@@ -202,11 +203,11 @@ public final class JournalOverhead
         throw new IllegalStateException("no journal thread");
     }
 
-    private static Result noop(final JournalTap tap, final int items)
+    private static Result noop(final JournalTap<Burn> tap, final int items)
     {
         final CompletionCounter done = new CompletionCounter();
         final AtomicLong wrong = new AtomicLong();
-        final Spindle spindle = Spindle.builder(batch -> { })
+        final Spindle<Burn> spindle = Spindle.builder(Burn::new, batch -> { })
             .listener((item, outcome, result, reason) ->
             {
                 if (outcome != Outcome.SUCCEEDED)
@@ -215,16 +216,17 @@ public final class JournalOverhead
                 }
                 done.complete();
             })
-            .workers(2).ringSize(Shootout.RING_SIZE).complexityBudget(Shootout.COMPLEXITY_BUDGET).maxBatchItems(Shootout.MAX_BATCH_ITEMS)
-            .singleProducer(true).journal(tap).build().start();
-        final WorkItem item = new WorkItem().key("noop").flags(Item.HAS_EMBEDDING | Item.ANALYZED);
+            .workers(2).ringSize(SpindleTarget.RING_SIZE).complexityBudget(SpindleTarget.COMPLEXITY_BUDGET)
+            .maxBatchItems(SpindleTarget.MAX_BATCH_ITEMS).singleProducer(true).journal(tap).build().start();
+        final Burn template = new Burn();
         final Result result = new Result();
         result.startNanos = System.nanoTime();
         for (int i = 0; i < items; i++)
         {
-            if (!spindle.submit(item.id(i)))
+            template.id = i;
+            if (!spindle.publish(Burn.COPY, template))
             {
-                throw new IllegalStateException("submit refused item " + i);
+                throw new IllegalStateException("publish refused item " + i);
             }
         }
         done.awaitAtLeast(items);
@@ -237,13 +239,13 @@ public final class JournalOverhead
         return result;
     }
 
-    private Result skewed(final JournalTap tap, final int items)
+    private Result skewed(final JournalTap<Burn> tap, final int items)
     {
         final SkewedWorkload workload = new SkewedWorkload(items, 42);
         final SpindleEngines engines = new SpindleEngines(new ShootoutConfig(options));
         final SkewedWorkload.Meter meter = new SkewedWorkload.Meter();
         final LongAdder notSucceeded = new LongAdder();
-        final Spindle spindle = engines.builder("fixed-large", meter, (item, outcome, result, reason) ->
+        final Spindle<Burn> spindle = engines.builder("fixed-large", meter, (item, outcome, result, reason) ->
         {
             if (outcome != Outcome.SUCCEEDED)
             {
@@ -251,12 +253,12 @@ public final class JournalOverhead
             }
             meter.stripe().completed(System.nanoTime());
         }).journal(tap).build().start();
-        final WorkItem item = new WorkItem().key("skewed");
+        final Burn template = new Burn();
         final Result result = new Result();
         result.startNanos = System.nanoTime();
         for (int i = 0; i < items; i++)
         {
-            if (!spindle.submit(item.id(i).sizeBytes(workload.costNanos(i))))
+            if (!spindle.publish(Burn.COPY, template.set(workload, i)))
             {
                 throw new IllegalStateException("refused item " + i);
             }

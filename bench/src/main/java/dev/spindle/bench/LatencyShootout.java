@@ -1,7 +1,7 @@
 package dev.spindle.bench;
 
-import dev.spindle.engine.LatencySummary;
 import dev.spindle.engine.WaitMode;
+import dev.spindle.engine.metrics.LatencySummary;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -15,6 +15,7 @@ import dev.spindle.journal.JournalReader;
 import dev.spindle.journal.RecordedBatch;
 import dev.spindle.journal.RecordedItem;
 import dev.spindle.journal.RecordedRun;
+import dev.spindle.tools.FileFeatures;
 import dev.spindle.tools.SpindleCli;
 import dev.spindle.tools.ml.EmbeddingConfig;
 
@@ -206,17 +207,20 @@ public final class MlCostCalibration
         return sum / count;
     }
 
-    /** The tuner's model as the engine runs it: predict each batch before learning from it; MAPE after 50 batches. */
+    /**
+     * The tuner's model as the engine runs it: predict each batch before learning from it; MAPE after 50 batches.
+     * Its extra features are the file cost functions' ({@link FileFeatures}: MiB, files without an embedding, all of them here).
+     */
     private static void online(final String name, final List<Sample> samples, final boolean seedScore)
     {
-        final CostModel model = new CostModel(0.995, 0, 10_000_000);
-        final BatchFeatures f = new BatchFeatures();
+        final CostModel model = new CostModel(0.995, 0, 10_000_000, FileFeatures.NAMES.size());
+        final BatchFeatures f = new BatchFeatures(FileFeatures.NAMES.size());
         double sum = 0;
         int count = 0;
         for (int i = 0; i < samples.size(); i++)
         {
             final Sample s = samples.get(i);
-            f.set(s.items(), seedScore ? s.seedScore() : s.textKiB(), s.bytes(), s.items());
+            f.set(s.items(), seedScore ? s.seedScore() : s.textKiB(), s.bytes() / (1024.0 * 1024.0), s.items());
             if (i >= 50)
             {
                 sum += Math.abs(model.predictNanos(f) - s.nanos()) / s.nanos();

@@ -1,10 +1,10 @@
 package dev.spindle.bench;
 
+import dev.spindle.bench.SkewedWorkload.Burn;
 import dev.spindle.engine.Outcome;
 import dev.spindle.engine.OutcomeListener;
-import dev.spindle.engine.PerformanceReport;
 import dev.spindle.engine.Spindle;
-import dev.spindle.engine.WorkItem;
+import dev.spindle.engine.metrics.PerformanceReport;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -42,7 +42,7 @@ final class OpenLoopRun
 
         final LongAdder notSucceeded = new LongAdder();
         final Sender sender;
-        Spindle spindle = null;
+        Spindle<Burn> spindle = null;
         ExecutorService executor = null;
         if ("executor".equals(engine) || "forkjoin".equals(engine))
         {
@@ -60,23 +60,25 @@ final class OpenLoopRun
         }
         else
         {
-            final OutcomeListener listener = (item, outcome, r, reason) ->
+            final OutcomeListener<Burn> listener = (item, outcome, r, reason) ->
             {
                 final long now = System.nanoTime();
                 if (outcome != Outcome.SUCCEEDED)
                 {
                     notSucceeded.increment();
                 }
-                final int id = (int)item.id();
+                final int id = (int)item.id;
                 record(all, settled, firstSettled, id, now - (start + (long)(id * period)));
                 meter.stripe().completed(now);
             };
-            final Spindle s = spindles.builder(engine, meter, listener).build().start();
+            final Spindle<Burn> s = spindles.builder(engine, meter, listener).build().start();
             spindle = s;
-            final WorkItem item = new WorkItem().key("paced");
+            final Burn template = new Burn();
             sender = (id, cost) ->
             {
-                if (!s.submit(item.id(id).sizeBytes(cost)))
+                template.id = id;
+                template.costNanos = cost;
+                if (!s.publish(Burn.COPY, template))
                 {
                     throw new IllegalStateException(engine + " refused item " + id);
                 }
@@ -110,7 +112,7 @@ final class OpenLoopRun
             result.engineP99 = report.endToEnd().p99Nanos();
             result.batches = report.batches();
             result.meanBatchItems = report.meanItemsPerBatch();
-            result.notes = spindles.describeTuning(engine, spindle, report);
+            result.notes = spindles.notes(engine, spindle, report);
         }
         else
         {

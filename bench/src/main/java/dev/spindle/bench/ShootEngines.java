@@ -1,23 +1,37 @@
 package dev.spindle.bench;
 
+import dev.spindle.bench.SkewedWorkload.Burn;
+import dev.spindle.bench.seed.SeedPool;
+import dev.spindle.engine.BatchProcessor;
+import dev.spindle.engine.CostFunction;
+import dev.spindle.engine.ItemTranslatorOneArg;
 import dev.spindle.engine.JournalTap;
 import dev.spindle.engine.Outcome;
+import dev.spindle.engine.PriorityFunction;
 import dev.spindle.engine.Spindle;
 import dev.spindle.engine.SpindleBuilder;
 import dev.spindle.engine.WaitMode;
-import dev.spindle.engine.WorkItem;
-import dev.spindle.bench.seed.SeedPool;
+import dev.spindle.engine.metrics.PerformanceReport;
+import dev.spindle.tools.FileItem;
+import dev.spindle.tools.SeedCost;
+import dev.spindle.tools.SeedPriority;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * The closed runs of {@link EngineShootout}: every item submitted at once (backpressure permitting) to one
  * fresh engine, timed from the first submit to the last outcome, allocation sampled before the engine stops.
- * Spindle (tuned for throughput, or fixed knobs), ThreadPoolExecutor and ForkJoinPool (one task per item)
- * and the seed's pool; the raw Disruptor ceiling lives in {@link ShootDisruptor}.
+ * Spindle (tuned for throughput, or fixed knobs; one producer), ThreadPoolExecutor and ForkJoinPool (one
+ * task per item) and the seed's pool; the raw Disruptor ceiling lives in {@link ShootDisruptor}. Spindle
+ * carries the synthetic workloads as {@link Burn} items scored by {@link SkewedWorkload#MICROS} with one
+ * priority (cut in place), and the seed's as {@link FileItem}s scored by {@link SeedCost} and ranked by
+ * {@link SeedPriority} (priority lanes); either way a publish copies a prepared item and allocates nothing.
  */
 final class ShootEngines
 {
@@ -35,13 +49,14 @@ final class ShootEngines
     {
     }
 
-    static ShootRow run(final String engine, final ShootWorkload w, final int workers, final JournalTap tap) throws InterruptedException
+    static ShootRow run(final String engine, final ShootWorkload w, final int workers) throws InterruptedException
     {
         switch (engine)
         {
             case "spindle-tuned":
             case "spindle-fixed":
-                return spindle(engine, w, workers, tap);
+                return w.files != null ? spindle(engine, w, workers, seedCarrier(w), JournalTap.none())
+                    : spindle(engine, w, workers, JournalTap.none());
             case "executor":
                 return executor(w, workers);
             case "forkjoin":
@@ -55,18 +70,41 @@ final class ShootEngines
         }
     }
 
-    static SpindleBuilder builder(final String engine, final ShootProbe probe, final int workers)
+    /** Spindle on a synthetic workload, {@code tap} hearing every event (the scaling table records the run so). */
+    static ShootRow spindle(final String engine, final ShootWorkload w, final int workers, final JournalTap<? super Burn> tap)
     {
-        final ShootWorkload w = probe.workload;
-        final SpindleBuilder b = Spindle.builder(batch ->
+        if (w.files != null)
         {
-            for (int i = 0; i < batch.size(); i++)
-            {
-                probe.body((int)batch.item(i).id());
-            }
-        })
-            .complexityScorer(item -> w.complexity[(int)item.id()])
-            .priorityScorer(item -> w.priority[(int)item.id()])
+            throw new IllegalArgumentException(w.name + " is a workload of files, not of synthetic items");
+        }
+        final Burn template = new Burn();
+        return spindle(engine, w, workers, new Carrier<>(Burn::new, item -> item.id, SkewedWorkload.MICROS, null, Burn.COPY, i ->
+        {
+            template.id = i;
+            template.costNanos = w.cost[i];
+            return template;
+        }), tap);
+    }
+
+    /**
+     * How Spindle carries one workload: the ring's item type, its cost and priority functions (a null
+     * priority: one priority, cut in place), the index each item carries, and item i's publish argument
+     * (a reused template or a prepared item, so a publish allocates nothing).
+     */
+    record Carrier<T, A>(Supplier<T> factory, ToLongFunction<T> index, CostFunction<? super T> cost, PriorityFunction<? super T> priority,
+        ItemTranslatorOneArg<T, A> translator, IntFunction<A> arg)
+    {
+    }
+
+    private static Carrier<FileItem, FileItem> seedCarrier(final ShootWorkload w)
+    {
+        return new Carrier<>(FileItem::new, FileItem::id, SeedCost.INSTANCE, SeedPriority.INSTANCE, FileItem.COPY, i -> w.files[i]);
+    }
+
+    /** The builder both Spindles share; spindle-tuned tunes for throughput, spindle-fixed keeps the fixed knobs. */
+    static <T> SpindleBuilder<T> builder(final String engine, final Supplier<T> factory, final BatchProcessor<T> processor, final int workers)
+    {
+        final SpindleBuilder<T> b = Spindle.builder(factory, processor)
             .workers(workers)
             .ringSize(ShootoutConfig.RING_SIZE)
             .maxBatchItems(MAX_BATCH_ITEMS)
@@ -78,37 +116,54 @@ final class ShootEngines
 
     static WaitMode spindleWaitMode(final int workers)
     {
-        final Spindle s = Spindle.builder(batch -> { }).workers(workers).jmx(false).build().start();
+        final Spindle<Object> s = Spindle.builder(Object::new, batch -> { }).workers(workers).jmx(false).build().start();
         final WaitMode mode = s.waitMode();
         s.close();
         return mode;
     }
 
-    private static ShootRow spindle(final String engine, final ShootWorkload w, final int workers, final JournalTap tap)
+    /** A Spindle's notes: wait mode, dispatch and batching. */
+    static String note(final Spindle<?> spindle, final String items)
+    {
+        final PerformanceReport report = spindle.report();
+        return String.format(java.util.Locale.ROOT, "%s, %s, %,d batches, %.1f %s/batch", spindle.waitMode(), spindle.dispatch(), report.batches(),
+            report.meanItemsPerBatch(), items);
+    }
+
+    private static <T, A> ShootRow spindle(final String engine, final ShootWorkload w, final int workers, final Carrier<T, A> carrier,
+        final JournalTap<? super T> tap)
     {
         final ShootProbe probe = new ShootProbe(w);
         final LongAdder wrong = new LongAdder();
-        final SpindleBuilder b = builder(engine, probe, workers).listener((item, outcome, result, reason) ->
+        final ToLongFunction<T> index = carrier.index();
+        final SpindleBuilder<T> b = builder(engine, carrier.factory(), batch ->
+        {
+            for (int i = 0; i < batch.size(); i++)
+            {
+                probe.body((int)index.applyAsLong(batch.item(i)));
+            }
+        }, workers).cost(carrier.cost()).journal(tap).listener((item, outcome, result, reason) ->
         {
             if (outcome != Outcome.SUCCEEDED)
             {
                 wrong.increment();
             }
-            probe.completed((int)item.id(), System.nanoTime());
+            probe.completed((int)index.applyAsLong(item), System.nanoTime());
         });
-        if (tap != null)
+        if (carrier.priority() != null)
         {
-            b.journal(tap);
+            b.priority(carrier.priority());
         }
-        final Spindle spindle = b.build().start();
-        final WorkItem item = new WorkItem().key(w.name);
+        final Spindle<T> spindle = b.build().start();
+        final ItemTranslatorOneArg<T, A> translator = carrier.translator();
+        final IntFunction<A> arg = carrier.arg();
         final int n = w.items();
         final AllocMeter alloc = AllocMeter.start();
         final long first = System.nanoTime();
         for (int i = 0; i < n; i++)
         {
             probe.submitted[i] = System.nanoTime();
-            if (!spindle.submit(item.id(i)))
+            if (!spindle.publish(translator, arg.apply(i)))
             {
                 throw new IllegalStateException(engine + " refused item " + i);
             }
@@ -117,9 +172,7 @@ final class ShootEngines
         final long bytes = alloc.stop();
         spindle.close();
         RunSupport.check(engine, n, probe.meter, wrong.sum());
-        final var report = spindle.report();
-        return ShootRow.closed(w.name, engine, workers, probe, first, bytes, String.format(java.util.Locale.ROOT,
-            "%s, %,d batches, %.1f items/batch", spindle.waitMode(), report.batches(), report.meanItemsPerBatch()));
+        return ShootRow.closed(w.name, engine, workers, probe, first, bytes, note(spindle, "items"));
     }
 
     private static ShootRow executor(final ShootWorkload w, final int workers) throws InterruptedException

@@ -17,8 +17,10 @@ import dev.spindle.engine.BatchProcessor;
 import dev.spindle.engine.Outcome;
 import dev.spindle.engine.Spindle;
 import dev.spindle.engine.SpindleBuilder;
-import dev.spindle.engine.WorkItem;
+import dev.spindle.tools.FileItem;
 import dev.spindle.tools.MlFileProcessor;
+import dev.spindle.tools.SeedCost;
+import dev.spindle.tools.SeedPriority;
 import dev.spindle.tools.ml.BatchEmbedder;
 import dev.spindle.tools.ml.EmbeddingConfig;
 import dev.spindle.tools.ml.FileAnalyzer;
@@ -33,9 +35,11 @@ import dev.spindle.tools.ml.cache.ResultCache;
  * {@code MlFileProcessor}, embedding each batch in one blocked multiply; the executor, fork-join and the
  * seed's pool run one task per file, i.e. the same analysis and an embedding of a batch of one. Each
  * engine's busy time is its own measured processing time, so makespan / LB judges its scheduling of
- * its own work, and items/s compares the engines. Both Spindles start from the ML processor's defaults
- * (budget {@link MlComplexityScorer#DEFAULT_BUDGET}, {@link MlComplexityScorer#DEFAULT_MAX_ITEMS} files);
- * spindle-fixed keeps them.
+ * its own work, and items/s compares the engines. Both Spindles run as {@code spindle run} does: files
+ * ({@link FileItem}, prepared once, published by copy) costed by {@link MlComplexityScorer} and ranked by
+ * {@link SeedPriority}, starting from the ML processor's defaults (budget {@link MlComplexityScorer#DEFAULT_BUDGET},
+ * {@link MlComplexityScorer#DEFAULT_MAX_ITEMS} files); spindle-fixed keeps them. The seed's pool batches
+ * by the seed's score ({@link SeedCost}) of each file as the walk finds it: unembedded, unanalysed.
  */
 final class ShootFiles
 {
@@ -44,6 +48,8 @@ final class ShootFiles
 
     final Path[] paths;
     final long[] sizes;
+    /** File i as Spindle publishes it, id i. */
+    final FileItem[] files;
     final ShootWorkload workload;
     private final Projection projection;
     private final ThreadLocal<Solo> solo;
@@ -54,12 +60,13 @@ final class ShootFiles
         this.sizes = sizes;
         this.projection = projection;
         this.solo = ThreadLocal.withInitial(() -> new Solo(projection));
+        this.files = new FileItem[paths.length];
         final double[] complexity = new double[paths.length];
         final MlComplexityScorer scorer = new MlComplexityScorer(CONFIG);
-        final WorkItem item = new WorkItem();
         for (int i = 0; i < paths.length; i++)
         {
-            complexity[i] = scorer.complexity(item.reset().sizeBytes(sizes[i]));
+            files[i] = FileItem.ofPath(i, paths[i], sizes[i]);
+            complexity[i] = scorer.cost(files[i]);
         }
         this.workload = ShootWorkload.files("files", complexity);
     }
@@ -111,14 +118,15 @@ final class ShootFiles
         final ShootProbe probe = new ShootProbe(workload);
         final LongAdder wrong = new LongAdder();
         final MlFileProcessor ml = new MlFileProcessor(projection, ResultCache.NONE, null, 1);
-        final BatchProcessor timed = batch ->
+        final BatchProcessor<FileItem> timed = batch ->
         {
             final long start = System.nanoTime();
             ml.process(batch);
             probe.meter.stripe().busy(System.nanoTime() - start, batch.size());
         };
-        final SpindleBuilder b = Spindle.builder(timed)
-            .complexityScorer(new MlComplexityScorer(CONFIG))
+        final SpindleBuilder<FileItem> b = Spindle.builder(FileItem::new, timed)
+            .cost(new MlComplexityScorer(CONFIG))
+            .priority(SeedPriority.INSTANCE)
             .complexityBudget(MlComplexityScorer.DEFAULT_BUDGET)
             .maxBatchItems(MlComplexityScorer.DEFAULT_MAX_ITEMS)
             .workers(workers)
@@ -132,7 +140,7 @@ final class ShootFiles
                 {
                     wrong.increment();
                 }
-                probe.completed((int) item.id(), System.nanoTime());
+                probe.completed((int)item.id(), System.nanoTime());
             });
         if ("spindle-tuned".equals(engine))
         {
@@ -142,25 +150,22 @@ final class ShootFiles
         {
             b.fixedKnobs();
         }
-        final Spindle spindle = b.build().start();
-        final WorkItem item = new WorkItem();
+        final Spindle<FileItem> spindle = b.build().start();
         final AllocMeter alloc = AllocMeter.start();
         final long first = System.nanoTime();
-        for (int i = 0; i < paths.length; i++)
+        for (int i = 0; i < files.length; i++)
         {
             probe.submitted[i] = System.nanoTime();
-            if (!spindle.submit(item.reset().id(i).key(paths[i].toString()).path(paths[i]).sizeBytes(sizes[i])))
+            if (!spindle.publish(FileItem.COPY, files[i]))
             {
                 throw new IllegalStateException(engine + " refused file " + i);
             }
         }
-        RunSupport.awaitCompleted(probe.meter, paths.length);
+        RunSupport.awaitCompleted(probe.meter, files.length);
         final long bytes = alloc.stop();
         spindle.close();
-        RunSupport.check(engine, paths.length, probe.meter, wrong.sum());
-        final var report = spindle.report();
-        return ShootRow.closed(workload.name, engine, workers, probe, first, bytes, String.format(Locale.ROOT,
-            "%s, %,d batches, %.1f files/batch", spindle.waitMode(), report.batches(), report.meanItemsPerBatch()));
+        RunSupport.check(engine, files.length, probe.meter, wrong.sum());
+        return ShootRow.closed(workload.name, engine, workers, probe, first, bytes, ShootEngines.note(spindle, "files"));
     }
 
     /** The pools run one task per file: its analysis and an embedding of one, timed by the probe. */
@@ -171,10 +176,10 @@ final class ShootFiles
 
     private double[] seedComplexity()
     {
-        final double[] complexity = new double[paths.length];
-        for (int i = 0; i < paths.length; i++)
+        final double[] complexity = new double[files.length];
+        for (int i = 0; i < files.length; i++)
         {
-            complexity[i] = 25 + Math.min(sizes[i] / (100.0 * 1024), 20); // the seed's score of an unembedded, unanalysed file
+            complexity[i] = SeedCost.INSTANCE.cost(files[i]); // 25 + min(size / 100 KiB, 20): unembedded, unanalysed
         }
         return complexity;
     }

@@ -1,5 +1,6 @@
 package dev.spindle.bench;
 
+import dev.spindle.bench.SkewedWorkload.Burn;
 import dev.spindle.journal.AssemblingTap;
 import dev.spindle.journal.RecordedRun;
 import dev.spindle.journal.replay.Audit;
@@ -17,7 +18,8 @@ import java.util.Locale;
  * ({@link AssemblingTap}) on this machine's workers. A prediction, not a measurement: it replays the
  * recorded items' measured costs on more workers, with the recorded overheads and no contention, every item
  * released at the first submit ({@link Timing#MAX}: a closed batch; the recorded submit times are gated by
- * backpressure on this machine's workers, so replaying them would cap any prediction at the recorded makespan).
+ * backpressure on this machine's workers, so replaying them would cap any prediction at the recorded makespan),
+ * and with the recorded dispatch (who cuts) at every worker count.
  */
 final class ShootScaling
 {
@@ -32,23 +34,26 @@ final class ShootScaling
         lines.add("| ---: | --- | ---: | ---: | ---: |");
         for (int w = 1; w <= workers; w++)
         {
-            final ShootRow r = ShootEngines.run("spindle-tuned", skewed, w, null);
+            final ShootRow r = ShootEngines.run("spindle-tuned", skewed, w);
             lines.add(String.format(Locale.ROOT, "| %d | measured | %.1f | %,.0f | %.3f |", w, r.items() / r.itemsPerS() * 1e3, r.itemsPerS(),
                 r.makespanOverLb()));
         }
-        final AssemblingTap tap = new AssemblingTap("shootout", "", "skewed", -1);
-        ShootEngines.run("spindle-tuned", skewed, workers, tap);
+        final AssemblingTap<Burn> tap = new AssemblingTap<>("shootout", "", "skewed", -1, Burn.IDENTITY);
+        ShootEngines.spindle("spindle-tuned", skewed, workers, tap);
         final RecordedRun run = tap.run();
         final RunStats recorded = RunStats.of(run);
         lines.add(String.format(Locale.ROOT, "| %d | recorded (journal on) | %.1f | %,.0f | %.3f |", recorded.workers(),
             recorded.makespanNanos() / 1e6, recorded.itemsPerSecond(), recorded.makespanOverLowerBound()));
+        final SimulationConfig recordedConfig = SimulationConfig.of(run).withTiming(Timing.MAX);
         for (final int w : new int[] {workers, 8, 16, 64})
         {
-            final RecordedRun simulated = Simulator.simulate(run, SimulationConfig.of(run).withWorkers(w).withTiming(Timing.MAX));
+            final RecordedRun simulated = Simulator.simulate(run, recordedConfig.withWorkers(w));
             final RunStats s = Audit.compare(run, simulated, "simulated").other();
             lines.add(String.format(Locale.ROOT, "| %d | simulated (all items at t0) | %.1f | %,.0f | %.3f |", w, s.makespanNanos() / 1e6, s.itemsPerSecond(),
                 s.makespanOverLowerBound()));
         }
+        lines.add("");
+        lines.add("Simulated with the recorded run's dispatch, " + recordedConfig.dispatch() + ", at every worker count.");
         return lines;
     }
 }

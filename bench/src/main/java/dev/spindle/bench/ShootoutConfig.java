@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 final class ShootoutConfig
 {
     static final long HIGHEST_NANOS = TimeUnit.SECONDS.toNanos(60);
-    /** Spindle's default ring size, and its default staging capacity (= ring size). */
+    /** Spindle's default ring size: the most items waiting, staged or running at once (items are staged in the ring). */
     static final int RING_SIZE = 4096;
 
     final int workers;

@@ -3,6 +3,7 @@ package dev.spindle.bench;
 import dev.spindle.engine.BatchProcessor;
 import dev.spindle.engine.CostFunction;
 import dev.spindle.engine.ItemTranslatorOneArg;
+import dev.spindle.journal.ItemIdentity;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.SplittableRandom;
@@ -40,6 +41,28 @@ public final class SkewedWorkload
         {
             item.id = from.id;
             item.costNanos = from.costNanos;
+        };
+
+        /** What a journal records of a burn: its id; it has no key and no size. */
+        public static final ItemIdentity<Burn> IDENTITY = new ItemIdentity<>()
+        {
+            @Override
+            public long id(final Burn item)
+            {
+                return item.id;
+            }
+
+            @Override
+            public String key(final Burn item)
+            {
+                return null;
+            }
+
+            @Override
+            public long sizeBytes(final Burn item)
+            {
+                return 0;
+            }
         };
 
         public long id;

@@ -1,10 +1,11 @@
 package dev.spindle.bench;
 
+import dev.spindle.bench.SkewedWorkload.Burn;
 import dev.spindle.engine.OutcomeListener;
-import dev.spindle.engine.PerformanceReport;
 import dev.spindle.engine.Spindle;
 import dev.spindle.engine.SpindleBuilder;
-import dev.spindle.engine.TunerReport;
+import dev.spindle.engine.metrics.PerformanceReport;
+import dev.spindle.engine.metrics.TunerReport;
 import dev.spindle.engine.tune.Decision;
 import dev.spindle.engine.tune.IntervalSignals;
 import dev.spindle.engine.tune.Knobs;
@@ -22,6 +23,8 @@ import java.util.Locale;
 /**
  * The Spindle engines of {@link TunerShootout} (fixed-small, fixed-large, seed-rule, tuner, tuner-latency):
  * their builders, the --trace wrapper that logs every tuner decision, and the tuner's path through a run.
+ * Every engine carries {@link Burn} items scored by {@link SkewedWorkload#MICROS}, one priority (no
+ * priority function, so batches are cut in place, in arrival order).
  */
 final class SpindleEngines
 {
@@ -34,12 +37,11 @@ final class SpindleEngines
         this.config = config;
     }
 
-    SpindleBuilder builder(final String engine, final SkewedWorkload.Meter meter, final OutcomeListener listener)
+    SpindleBuilder<Burn> builder(final String engine, final SkewedWorkload.Meter meter, final OutcomeListener<? super Burn> listener)
     {
-        final SpindleBuilder b = Spindle.builder(SkewedWorkload.processor(meter))
+        final SpindleBuilder<Burn> b = Spindle.builder(Burn::new, SkewedWorkload.processor(meter))
             .listener(listener)
-            .complexityScorer(SkewedWorkload.MICROS)
-            .priorityScorer(SkewedWorkload.FLAT)
+            .cost(SkewedWorkload.MICROS)
             .workers(config.workers)
             .ringSize(ShootoutConfig.RING_SIZE)
             .maxBatchItems(config.maxBatchItems)
@@ -111,7 +113,7 @@ final class SpindleEngines
     }
 
     /** The tuner's path through the run, from the decisions the engine kept (the last 64). */
-    String describeTuning(final String engine, final Spindle spindle, final PerformanceReport report)
+    String describeTuning(final String engine, final Spindle<?> spindle, final PerformanceReport report)
     {
         final TunerReport tuner = report.tuner();
         if (tuner == null || tuner.state() == null)
@@ -121,9 +123,9 @@ final class SpindleEngines
         final StringBuilder text = new StringBuilder();
         final double[] mapes = tuner.recentDecisions().stream().mapToDouble(d -> d.signals().modelMape()).filter(m -> !Double.isNaN(m))
             .sorted().toArray();
-        text.append(String.format(Locale.ROOT, "  %s (%s, %s): %d decisions kept, final state %s, cost model: median interval MAPE %.1f %%, "
+        text.append(String.format(Locale.ROOT, "  %s (%s, %s, %s): %d decisions kept, final state %s, cost model: median interval MAPE %.1f %%, "
                 + "%,d batches seen",
-            engine, spindle.waitMode(), spindle.pinningDecision().startsWith("pinning") ? "pinned" : "unpinned",
+            engine, spindle.waitMode(), spindle.dispatch(), report.pinnedWorkers() > 0 ? "pinned" : "unpinned",
             tuner.recentDecisions().size(), tuner.state(), mapes.length == 0 ? Double.NaN : mapes[mapes.length / 2] * 100,
             tuner.modelObservations()));
         final Knobs k = tuner.knobs();
@@ -164,6 +166,19 @@ final class SpindleEngines
             text.append(String.format(Locale.ROOT, "%n    last decision [%d] %s: %s", last.interval(), last.state(), last.reason()));
         }
         return text.toString();
+    }
+
+    /** {@code describeTuning}'s notes, and a line saying so when the engine's latency figures are sampled. */
+    String notes(final String engine, final Spindle<?> spindle, final PerformanceReport report)
+    {
+        final String tuning = describeTuning(engine, spindle, report);
+        if (report.latencySampleEvery() <= 1)
+        {
+            return tuning;
+        }
+        final String sampling = String.format(Locale.ROOT, "  %s: the engine's end-to-end percentiles hold one item in %d, weighted %d, "
+            + "while items arrived faster than one a microsecond (latency sampling)", engine, report.latencySampleEvery(), report.latencySampleEvery());
+        return tuning.isEmpty() ? sampling : tuning + System.lineSeparator() + sampling;
     }
 
     private static String time(final double nanos)

@@ -1,44 +1,50 @@
 package dev.spindle.bench;
 
-import dev.spindle.engine.Item;
-import dev.spindle.engine.LatencySummary;
+import dev.spindle.bench.SkewedWorkload.Burn;
 import dev.spindle.engine.Outcome;
 import dev.spindle.engine.Spindle;
 import dev.spindle.engine.WaitMode;
-import dev.spindle.engine.WorkItem;
+import dev.spindle.engine.metrics.LatencySummary;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Spindle under paced load, configured as in {@link NoopSpindleBench}: a reused WorkItem, a no-op
- * processor, near-zero complexity, a single producer; the listener reports each outcome to the probe.
+ * Spindle under paced load with no work per item: a no-op processor, the default unit cost, one
+ * producer publishing a reused {@link Burn} template by copy (nothing allocated per item), a ring of
+ * {@link #RING_SIZE} and batches closed by the item count alone; the listener reports each outcome to
+ * the probe. {@link JournalOverhead}'s no-op load runs the same settings.
  */
 final class SpindleTarget implements PacedTarget
 {
-    private final Spindle spindle;
+    static final int RING_SIZE = ShootoutConfig.RING_SIZE;
+    static final int MAX_BATCH_ITEMS = 256;
+    /** Large enough that only the item count ever closes a batch. */
+    static final double COMPLEXITY_BUDGET = 1.0e9;
+
+    private final Spindle<Burn> spindle;
     private final WaitMode waitMode;
     private final AtomicLong unexpected = new AtomicLong();
-    private final WorkItem item = new WorkItem().key("paced").flags(Item.HAS_EMBEDDING | Item.ANALYZED);
+    private final Burn template = new Burn();
     private LatencySummary engineEndToEnd = LatencySummary.EMPTY;
 
     SpindleTarget(final LatencyProbe probe, final int workers, final WaitMode waitMode)
     {
         this.waitMode = waitMode;
         final AtomicLong wrong = unexpected;
-        this.spindle = Spindle.builder(batch -> { })
+        this.spindle = Spindle.builder(Burn::new, batch -> { })
             .listener((completed, outcome, result, reason) ->
             {
                 if (outcome != Outcome.SUCCEEDED)
                 {
                     wrong.incrementAndGet();
                 }
-                probe.completed(completed.id());
+                probe.completed(completed.id);
             })
             .workers(workers)
             .waitMode(waitMode)
-            .ringSize(Shootout.RING_SIZE)
-            .complexityBudget(Shootout.COMPLEXITY_BUDGET)
-            .maxBatchItems(Shootout.MAX_BATCH_ITEMS)
+            .ringSize(RING_SIZE)
+            .complexityBudget(COMPLEXITY_BUDGET)
+            .maxBatchItems(MAX_BATCH_ITEMS)
             .singleProducer(true)
             .build()
             .start();
@@ -53,9 +59,10 @@ final class SpindleTarget implements PacedTarget
     @Override
     public void send(final int id)
     {
-        if (!spindle.submit(item.id(id)))
+        template.id = id;
+        if (!spindle.publish(Burn.COPY, template))
         {
-            throw new IllegalStateException("submit refused item " + id);
+            throw new IllegalStateException("publish refused item " + id);
         }
     }
 

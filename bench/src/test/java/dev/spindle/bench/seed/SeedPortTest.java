@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+/** The seed's pool as ported: its formulas, its batcher, its tuner and every item run once; bounded, no timing asserted. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class SeedPortTest
 {
     @Test
