@@ -36,7 +36,9 @@ final class JournalInteropTest
     void writeAJournal() throws Exception
     {
         journal = dir.resolve("journal");
-        try (JournalWriter<FixedItem> writer = JournalWriter.open(journal, "spindle run y", "/data/y", "stat", -1, FixedItem.IDENTITY))
+        // At most 64 records per frame: the dump below must show several frames however fast the engine ran.
+        try (JournalWriter<FixedItem> writer = JournalWriter.open(journal, "spindle run y", "/data/y", "stat", -1, FixedItem.IDENTITY,
+            WriterSettings.defaults().maxFrameRecords(64)))
         {
             EngineRuns.run(writer, 2, 3_000, 0);
         }

@@ -116,7 +116,8 @@ public final class FigureRun
     /** The no-op scenario's Spindle settings: as the harness, ring 65,536, 256 items per batch, single producer. */
     private UnaryOperator<SpindleBuilder<Targets.Item>> noopSettings()
     {
-        return b -> b.waitMode(waitMode()).ringSize(Targets.RING).maxBatchItems(256).complexityBudget(256).singleProducer(true);
+        final int ring = (int)number("ring", Targets.RING);
+        return b -> b.waitMode(waitMode()).ringSize(ring).maxBatchItems(256).complexityBudget(256).singleProducer(true);
     }
 
     private void noop() throws Exception
