@@ -27,6 +27,9 @@ public final class JournalReader
     {
     }
 
+    /** How the reader names a frame its writer died writing (the crash's own loss, counted in the skipped records). */
+    public static final String TORN_FRAME = "torn frame";
+
     public static JournalContents read(final Path dir) throws JournalException
     {
         final JournalFiles.Layout layout = JournalFiles.inspect(dir);
@@ -42,7 +45,7 @@ public final class JournalReader
             if (cycle.torn() && cycle.tornRecords() > 0)
             {
                 skipped += cycle.tornRecords();
-                problems.add(cycle.file().getFileName() + ": torn frame at offset " + cycle.tornOffset()
+                problems.add(cycle.file().getFileName() + ": " + TORN_FRAME + " at offset " + cycle.tornOffset()
                     + " (its writer died while writing it, or is writing it now): " + cycle.tornRecords() + " record(s) skipped");
             }
         }

@@ -23,9 +23,21 @@ public record Verification(
     long skippedRecords,
     List<String> problems)
 {
+    /**
+     * {@code readProblems} are what the reader noted; a torn frame is what a crash leaves behind (its
+     * records are counted in {@code skippedRecords}), not a contradiction, so it does not make the
+     * journal inconsistent. A garbled or foreign frame in the middle does.
+     */
     public static Verification of(final List<RecordedRun> runs, final long skippedRecords, final List<String> readProblems)
     {
-        final List<String> problems = new ArrayList<>(readProblems);
+        final List<String> problems = new ArrayList<>();
+        for (final String problem : readProblems)
+        {
+            if (!problem.contains(JournalReader.TORN_FRAME))
+            {
+                problems.add(problem);
+            }
+        }
         final Map<Long, RecordedItem> latest = new LinkedHashMap<>();
         int unclosed = 0;
         long maxId = Long.MIN_VALUE;

@@ -65,6 +65,25 @@ final class VerificationTest
         assertTrue(all.contains("run 2 is not a resume"), all);
     }
 
+    @Test
+    void aTornLastFrameIsTheCrashsOwnLossNotAContradictionButAGarbledFrameIs()
+    {
+        final RunAssembler journal = new RunAssembler();
+        run(journal, -1, 1, 3);
+        outcomes(journal, Outcome.SUCCEEDED, 1);
+        final String torn = "20261203.cq4: " + JournalReader.TORN_FRAME + " at offset 4096 (its writer died while writing it, or is"
+            + " writing it now): 7 record(s) skipped";
+
+        final Verification crashed = Verification.of(journal.runs(), 7, List.of(torn));
+        assertTrue(crashed.consistent(), () -> crashed.problems().toString());
+        assertEquals(7, crashed.skippedRecords(), "the torn frame's records are counted, not hidden");
+        assertEquals(2, crashed.inFlight().size(), "what the torn frame held is in flight, for resume");
+
+        final Verification garbled = Verification.of(journal.runs(), 3, List.of(torn, "frame 12 is garbled (bad length): 3 record(s) skipped"));
+        assertFalse(garbled.consistent(), "a garbled frame in the middle is corruption");
+        assertEquals(1, garbled.problems().size(), garbled.problems().toString());
+    }
+
     private static void run(final RunAssembler journal, final int resumeOf, final long firstId, final long lastId)
     {
         journal.header(new RunHeader(JournalFormat.VERSION, ENGINE, "test", "/tree", "stat", resumeOf));
