@@ -8,7 +8,7 @@ interface BatchSource<T>
 {
     long NOTHING = Long.MIN_VALUE;
 
-    /** Readies the batch in {@code worker.current()}: returns its start time, or {@link #NOTHING} when there is none now. */
+    /** Readies a batch and leaves its box in {@code worker.taken}: returns its start time, or {@link #NOTHING} when there is none now. */
     long take(WorkerSlot<T> worker);
 
     /** What a parked worker of this source re-checks after announcing that it parks. */

@@ -8,9 +8,10 @@ import dev.spindle.engine.tune.CutterControls;
  * A dedicated cutter, for machines where it has a core of its own: it cuts batches ahead and puts
  * each in the mailbox of a worker it knows is idle (a guided-self-scheduling share), and while a full
  * batch per active worker waits, or the oldest item waited a linger, one more behind a busy
- * worker, which starts it without a round trip. Producers wake a parked cutter only while some
- * worker is idle; with every worker busy the worker that frees up wakes it, and one wake-up takes in
- * everything that arrived meanwhile.
+ * worker, which starts it without a round trip. A batch queued behind a worker that stays busy does
+ * not wait for it: an idle worker takes (steals) it, the mailbox's CAS deciding who runs it.
+ * Producers wake a parked cutter only while some worker is idle; with every worker busy the worker
+ * that frees up wakes it, and one wake-up takes in everything that arrived meanwhile.
  */
 final class CutterThread<T> implements BatchSource<T>, Runnable
 {
@@ -25,8 +26,6 @@ final class CutterThread<T> implements BatchSource<T>, Runnable
     private final Wakeup wakeup;
     private final Idler idler;
     private final OutcomeCounter outcomes;
-    /** The box each worker's next batch goes into: the order the worker takes them in. */
-    private final int[] nextBox;
     private final WorkCondition hasWork = this::housekeepingDue;
     private final ItemsWanted wanted;
     private int seenVersion = -1;
@@ -48,7 +47,6 @@ final class CutterThread<T> implements BatchSource<T>, Runnable
         this.wakeup = wakeup;
         this.idler = idler;
         this.outcomes = outcomes;
-        this.nextBox = new int[workers.length];
     }
 
     @Override
@@ -92,24 +90,26 @@ final class CutterThread<T> implements BatchSource<T>, Runnable
             {
                 if (idle(w))
                 {
-                    if (!cutter.cut(workers[w].boxes[nextBox[w]], active, CloseReason.IDLE_WORKER, now, outcomes))
+                    final Box<T> box = freeBox(w);
+                    if (!cutter.cut(box, active, CloseReason.IDLE_WORKER, now, outcomes))
                     {
                         break;
                     }
-                    offer(w);
+                    offer(w, box);
                     work++;
                 }
             }
             for (int w = 0; w < active; w++)
             {
+                final Box<T> box = freeBox(w);
                 final CloseReason ahead;
-                if (!idle(w) && !workers[w].boxes[nextBox[w]].mailbox.isFull() && (ahead = queueBehind(active, now)) != null)
+                if (box != null && !idle(w) && (ahead = queueBehind(active, now)) != null)
                 {
-                    if (!cutter.cut(workers[w].boxes[nextBox[w]], 1, ahead, now, outcomes))
+                    if (!cutter.cut(box, 1, ahead, now, outcomes))
                     {
                         break;
                     }
-                    offer(w);
+                    offer(w, box);
                     work++;
                 }
             }
@@ -118,7 +118,7 @@ final class CutterThread<T> implements BatchSource<T>, Runnable
             for (int w = 0; w < active; w++)
             {
                 anyIdle |= idle(w);
-                room |= !workers[w].boxes[nextBox[w]].mailbox.isFull();
+                room |= freeBox(w) != null;
             }
             wanted.set(anyIdle);
         }
@@ -159,18 +159,54 @@ final class CutterThread<T> implements BatchSource<T>, Runnable
         return oldest == Long.MAX_VALUE ? Long.MAX_VALUE : oldest + controls.lingerNanos();
     }
 
+    /**
+     * The worker runs nothing and nothing waits for it (a box of its may still be running a batch an
+     * idle worker stole from it, so it has a free box to take a new one in).
+     */
     private boolean idle(final int w)
     {
-        final Box<T>[] boxes = workers[w].boxes;
-        return !boxes[0].mailbox.isFull() && !boxes[1].mailbox.isFull();
+        final WorkerSlot<T> worker = workers[w];
+        return worker.runningBatchId == WorkerSlot.NOT_RUNNING && !worker.handedWork() && freeBox(w) != null;
     }
 
-    private void offer(final int w)
+    /** One of the worker's boxes with nothing in it, or null. */
+    private Box<T> freeBox(final int w)
     {
-        final WorkerSlot<T> worker = workers[w];
-        worker.boxes[nextBox[w]].mailbox.offer();
-        nextBox[w] ^= 1;
-        worker.wakeup.signal();
+        final Box<T>[] boxes = workers[w].boxes;
+        return boxes[0].mailbox.isEmpty() ? boxes[0] : boxes[1].mailbox.isEmpty() ? boxes[1] : null;
+    }
+
+    private void offer(final int w, final Box<T> box)
+    {
+        box.mailbox.offer();
+        workers[w].wakeup.signal();
+        if (anyIdleOtherThan(w))
+        {
+            wakeIdle(w); // a batch queued behind a busy worker is theirs to take if they are idle
+        }
+    }
+
+    private boolean anyIdleOtherThan(final int w)
+    {
+        for (int v = 0; v < workers.length; v++)
+        {
+            if (v != w && idle(v))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void wakeIdle(final int w)
+    {
+        for (int v = 0; v < workers.length; v++)
+        {
+            if (v != w && idle(v))
+            {
+                workers[v].wakeup.signal();
+            }
+        }
     }
 
     /** Whether the cutter has something to do besides watching the ring (read by its own idle strategy). */
@@ -202,16 +238,50 @@ final class CutterThread<T> implements BatchSource<T>, Runnable
         return until == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, until - now);
     }
 
+    /** Its own boxes first; an idle worker then takes a batch queued behind a busy one. */
     @Override
     public long take(final WorkerSlot<T> worker)
     {
-        return worker.current().mailbox.isFull() ? System.nanoTime() : NOTHING;
+        for (final Box<T> box : worker.boxes)
+        {
+            if (box.mailbox.take())
+            {
+                worker.taken = box;
+                return System.nanoTime();
+            }
+        }
+        for (final WorkerSlot<T> other : workers)
+        {
+            if (other != worker)
+            {
+                for (final Box<T> box : other.boxes)
+                {
+                    if (box.mailbox.take())
+                    {
+                        worker.taken = box;
+                        return System.nanoTime();
+                    }
+                }
+            }
+        }
+        return NOTHING;
     }
 
     @Override
     public boolean hasWork(final WorkerSlot<T> worker)
     {
-        return worker.current().mailbox.isFull();
+        if (worker.handedWork())
+        {
+            return true;
+        }
+        for (final WorkerSlot<T> other : workers)
+        {
+            if (other != worker && other.handedWork())
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -225,7 +295,6 @@ final class CutterThread<T> implements BatchSource<T>, Runnable
     {
         box.release();
         ring.spaceFreed();
-        worker.turn ^= 1;
         box.mailbox.clear();
         wakeup.signal();
     }

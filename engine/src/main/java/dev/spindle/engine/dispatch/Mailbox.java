@@ -4,19 +4,20 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * A one-slot hand-off of a box's batch from a cutter thread to one worker. The cutter is the only
- * writer of FULL and fills only an empty box; the worker (or the watchdog, once it owns an abandoned
- * worker) is the only writer of EMPTY and empties only a full box. So neither side needs a CAS:
- * release writes and acquire reads carry the batch's contents to the worker and its results back.
+ * The hand-off of a box's batch from a cutter thread to the workers. The cutter fills only an EMPTY
+ * box and makes it FULL with a release store; a worker takes a FULL box with a CAS to TAKEN (so its
+ * owner and an idle worker stealing it never both run it), and empties it once its outcomes are
+ * delivered, with a release store. Only the cutter writes FULL, only the taker writes EMPTY.
  * <p>
  * This is Spindle's replacement for Disruptor 3's WorkerPool where a cutter thread has a core of its
- * own: that design had every worker CAS a shared work sequence; here the cutter, which knows which
- * workers are idle, gives each batch to one of them, and every line is written by one thread at a time.
+ * own: that design had every worker CAS a shared work sequence per item; here the cutter, which knows
+ * which workers are idle, gives each batch to one of them, and a CAS happens once per batch.
  */
 final class Mailbox
 {
     private static final int EMPTY = 0;
     private static final int FULL = 1;
+    private static final int TAKEN = 2;
     private static final VarHandle STATE;
 
     static
@@ -34,19 +35,31 @@ final class Mailbox
     @SuppressWarnings("unused") // accessed through STATE
     private volatile int state = EMPTY;
 
-    /** Cutter side: the box's batch was written before this call. */
+    /** Cutter side, on an EMPTY box: the box's batch was written before this call. */
     void offer()
     {
         STATE.setRelease(this, FULL);
     }
 
-    /** Either side: whether a batch waits (or runs) in the box. */
-    boolean isFull()
+    /** Either side: nothing waits or runs in the box. */
+    boolean isEmpty()
+    {
+        return (int)STATE.getAcquire(this) == EMPTY;
+    }
+
+    /** Either side: a batch waits in the box for a worker to take it. */
+    boolean waiting()
     {
         return (int)STATE.getAcquire(this) == FULL;
     }
 
-    /** Worker side (or the watchdog): the box's batch is done with, its results written. */
+    /** Worker side: takes the waiting batch; false when there is none or another worker took it first. */
+    boolean take()
+    {
+        return (int)STATE.getAcquire(this) == FULL && STATE.compareAndSet(this, FULL, TAKEN);
+    }
+
+    /** The worker that took the box (or the watchdog, once it owns an abandoned worker): the batch is done with, its results written. */
     void clear()
     {
         STATE.setRelease(this, EMPTY);

@@ -52,12 +52,12 @@ final class Watchdog<T> implements Agent
         for (final WorkerSlot<T> worker : workers)
         {
             final long batchId = worker.runningBatchId;
-            final int box = worker.runningBox;
+            final Box<T> box = worker.runningBox;
             final long deadline = worker.runningDeadline;
             final long since = worker.runningSince;
             if (batchId != WorkerSlot.NOT_RUNNING && worker.runningBatchId == batchId && now - deadline > 0)
             {
-                work += abandon(worker, worker.boxes[box], batchId, now - since);
+                work += abandon(worker, box, batchId, now - since);
             }
         }
         source.sweep(now);
@@ -96,11 +96,7 @@ final class Watchdog<T> implements Agent
         final Thread stuck = worker.thread;
         worker.runningBatchId = WorkerSlot.NOT_RUNNING;
         box.release();
-        if (worker.boxes.length > 1)
-        {
-            worker.turn ^= 1; // the replacement starts at the batch a cutter thread may have queued behind the stuck one
-            box.mailbox.clear();
-        }
+        box.mailbox.clear(); // behind a cutter thread the box is free again (where workers cut, its mailbox is never used)
         replaced.incrementAndGet(); // before the replacement can run anything: whoever sees its outcomes sees the count
         launcher.replace(worker);
         if (stuck != null)

@@ -90,7 +90,7 @@ final class Worker<T> implements Runnable
             {
                 return;
             }
-            if (slot.id >= controls.activeWorkers() && !state.drainRequested() && !slot.current().mailbox.isFull())
+            if (slot.id >= controls.activeWorkers() && !state.drainRequested() && !slot.handedWork())
             {
                 slot.wakeup.park(activated, Long.MAX_VALUE); // parked by the tuner (after running what it was handed); a knob change wakes it
                 continue;
@@ -102,7 +102,7 @@ final class Worker<T> implements Runnable
                 continue;
             }
             idler.reset();
-            final Box<T> box = slot.current();
+            final Box<T> box = slot.taken;
             if (state.rejecting())
             {
                 reject(box, box.batch());
@@ -121,7 +121,7 @@ final class Worker<T> implements Runnable
         meters.started(batch.closeReason);
         slot.runningSince = start;
         slot.runningDeadline = Math.min(saturatedAdd(start, batchTimeoutNanos), batch.earliestDeadline);
-        slot.runningBox = slot.turn;
+        slot.runningBox = box;
         slot.runningBatchId = batch.batchId;
         if (tapped)
         {

@@ -4,8 +4,9 @@ import dev.spindle.engine.metrics.WorkerMeters;
 
 /**
  * Everything that belongs to worker position {@code id} rather than to the thread now filling it:
- * its boxes, how it parks, its meters and the watchdog's view of the running batch. When the
- * watchdog replaces a stuck thread, the new thread takes over the same position.
+ * its boxes, how it parks, its meters and the watchdog's view of the running batch (whose box may be
+ * another position's, stolen behind a cutter thread). When the watchdog replaces a stuck thread, the
+ * new thread takes over the same position.
  */
 final class WorkerSlot<T>
 {
@@ -13,8 +14,8 @@ final class WorkerSlot<T>
 
     final int id;
     final Box<T>[] boxes;
-    /** The box the worker takes next: flipped by the owning thread after each batch, or by the watchdog before it starts a replacement. */
-    volatile int turn;
+    /** The box the thread of this position took last (its own, or, behind a cutter thread, one it stole); its thread's alone. */
+    Box<T> taken;
     /** How the thread parks while it has nothing to do. */
     final Parker parker;
     /** How a thread of this position parks while the tuner keeps the position inactive (and behind a cutter thread, while idle). */
@@ -27,7 +28,7 @@ final class WorkerSlot<T>
      * the others has a consistent view (batch ids never repeat).
      */
     volatile long runningBatchId = NOT_RUNNING;
-    volatile int runningBox;
+    volatile Box<T> runningBox;
     volatile long runningDeadline = Long.MAX_VALUE;
     volatile long runningSince;
     volatile Thread thread;
@@ -43,9 +44,16 @@ final class WorkerSlot<T>
         this.meters = meters;
     }
 
-    /** The box whose batch the worker runs, or would take next. */
-    Box<T> current()
+    /** Whether a batch waits in one of this position's own boxes (behind a cutter thread). */
+    boolean handedWork()
     {
-        return boxes[turn];
+        for (final Box<T> box : boxes)
+        {
+            if (box.mailbox.waiting())
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

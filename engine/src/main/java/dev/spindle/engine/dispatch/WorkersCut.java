@@ -69,6 +69,7 @@ final class WorkersCut<T> implements BatchSource<T>
             quiescence.check();
             return NOTHING;
         }
+        worker.taken = worker.boxes[0];
         return now;
     }
 
