@@ -242,29 +242,56 @@ final class CutterThread<T> implements BatchSource<T>, Runnable
     @Override
     public long take(final WorkerSlot<T> worker)
     {
-        for (final Box<T> box : worker.boxes)
+        Box<T> box = takeOldest(worker.boxes);
+        for (int w = 0; box == null && w < workers.length; w++)
         {
-            if (box.mailbox.take())
+            if (workers[w] != worker)
             {
-                worker.taken = box;
-                return System.nanoTime();
+                box = takeOldest(workers[w].boxes);
             }
         }
-        for (final WorkerSlot<T> other : workers)
+        if (box == null)
         {
-            if (other != worker)
+            return NOTHING;
+        }
+        worker.taken = box;
+        return System.nanoTime();
+    }
+
+    /**
+     * Takes the oldest batch waiting in {@code boxes}, or returns null. The cutter offers batches in id
+     * order, so once one box is seen waiting, a second look sees every batch offered before it.
+     */
+    private static <T> Box<T> takeOldest(final Box<T>[] boxes)
+    {
+        while (anyWaiting(boxes))
+        {
+            Box<T> oldest = null;
+            for (final Box<T> box : boxes)
             {
-                for (final Box<T> box : other.boxes)
+                if (box.mailbox.waiting() && (oldest == null || box.batch().batchId < oldest.batch().batchId))
                 {
-                    if (box.mailbox.take())
-                    {
-                        worker.taken = box;
-                        return System.nanoTime();
-                    }
+                    oldest = box;
                 }
             }
+            if (oldest != null && oldest.mailbox.take())
+            {
+                return oldest;
+            }
         }
-        return NOTHING;
+        return null;
+    }
+
+    private static <T> boolean anyWaiting(final Box<T>[] boxes)
+    {
+        for (final Box<T> box : boxes)
+        {
+            if (box.mailbox.waiting())
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -10,11 +10,11 @@ import org.openjdk.jcstress.infra.results.ZZI_Result;
 
 /**
  * {@link Mailbox#clear}, worker to cutter thread: the worker finishes the batch of box 0 (recycle, then
- * {@link CutterThread#done}: release the box gate, flip its turn, clear the mailbox) while the cutter
+ * {@link CutterThread#done}: release the box gate, empty the mailbox) while the cutter
  * thread's duty cycle, seeing box 0 empty, queues the next batch into it behind the batch of box 1. A
  * box the cutter sees empty is done with entirely, so the batch the cutter puts there keeps its ring
  * slots held. Setup: three items; one duty cycle put item 0 in box 0 and item 1 in box 1 (budget 1).
- * Afterwards (arbiter): r1 = box 0's mailbox is full, r2 = its gate agrees with it (free when the box is empty,
+ * Afterwards (arbiter): r1 = a batch waits in box 0's mailbox, r2 = its gate agrees with it (free when the box is empty,
  * holding item 2's slot, sequence 2, when full), r3 = its batch's phase.
  * Forbidden: a queued batch whose slots the ring may reuse (full, gate free), or a free box still holding the ring.
  */
@@ -54,7 +54,7 @@ public class MailboxClearStress
     @Arbiter
     public void after(final ZZI_Result r)
     {
-        r.r1 = box.mailbox.isFull();
+        r.r1 = box.mailbox.waiting();
         r.r2 = box.gate.get() == (r.r1 ? 1 : Long.MAX_VALUE);
         r.r3 = box.batch().state();
     }

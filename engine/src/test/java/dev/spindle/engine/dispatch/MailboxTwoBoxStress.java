@@ -8,11 +8,11 @@ import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.II_Result;
 
 /**
- * Two mailboxes per worker, taken in turn: one duty cycle of the cutter thread
- * ({@link CutterThread#dutyCycle}, budget 1) offers item 0's batch into box 0 and, the worker being
- * busy, queues item 1's batch behind it into box 1, without waiting. The worker takes its current box
- * ({@link CutterThread#take}), reads the batch, finishes it ({@code recycle}, {@link CutterThread#done}
- * flips its turn) and does the same once more. It gets the batches in order, each with its contents.
+ * Two mailboxes per worker: one duty cycle of the cutter thread ({@link CutterThread#dutyCycle}, budget 1)
+ * offers item 0's batch into a free box and, the worker having work, queues item 1's batch behind it into
+ * a free box, without waiting. The worker takes the oldest waiting batch ({@link CutterThread#take}), whichever
+ * box it is in, reads it, finishes it ({@code recycle}, {@link CutterThread#done} empties the box) and does the
+ * same once more. It gets the batches in order, each with its contents.
  * r1, r2 = the value of the first, second batch's item (0: nothing there yet, -1: a batch it could not read).
  * Forbidden: anything else.
  */
@@ -50,7 +50,7 @@ public class MailboxTwoBoxStress
         {
             return 0;
         }
-        final Box<Rig.Item> box = worker.current();
+        final Box<Rig.Item> box = worker.taken;
         final BatchSlot<Rig.Item> batch = box.batch();
         final int value = batch.state() == BatchSlot.RUNNING && batch.size == 1 ? batch.item(0).value : -1;
         batch.recycle();

@@ -32,7 +32,7 @@ public class WakeupStress
     {
         wakeup.park(() ->
         {
-            final boolean full = mailbox.isFull();
+            final boolean full = mailbox.waiting();
             r.r1 = full;
             while (!full && !signalled)
             {

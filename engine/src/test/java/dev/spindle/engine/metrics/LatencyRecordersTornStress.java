@@ -15,10 +15,9 @@ import org.openjdk.jcstress.infra.results.II_Result;
  * interval had the batch's service time, r2 = how many of the other three histograms agree with r1.
  * Forbidden: r2 below 3 (the record split across two intervals).
  * <p>
- * Known to fail on the current code: the reader swaps the four histogram fields one by one and the
- * writer reads each field when it records into it, so a writer inside its critical section during
- * the swap records some values into the old histograms (this interval) and some into the new ones
- * (the next). Nothing is lost; per-interval figures disagree.
+ * It failed on the first version, which swapped the four histogram fields one by one while the writer
+ * read each field as it recorded into it; the four now live in one object swapped by one volatile write,
+ * and the writer reads that reference once per batch.
  */
 @JCStressTest
 @Outcome(id = {"0, 3", "1, 3"}, expect = Expect.ACCEPTABLE, desc = "The record landed whole in one interval.")

@@ -67,10 +67,8 @@ public final class Mutations
             "0 of 26 forks per test: the batch is written inside RangeCutter.cut, before BatchSlot.close"
                 + " releases its stamp; C2 keeps the mailbox store after that call",
             new Edit.Rename(D + "Mailbox", "offer", VH, "setRelease", "set", 0)),
-        notCatchable("mailbox-isfull-plain", List.of("MailboxOfferStress", "MailboxTwoBoxStress"), ACQUIRE,
-            "0 of 26 forks per test: the worker branches on isFull and reads the box through volatile loads"
-                + " (turn, Box.batch); x86 keeps load order",
-            new Edit.Rename(D + "Mailbox", "isFull", VH, "getAcquire", "get", 0)),
+        caught("mailbox-take-cas-plain", "MailboxStealStress", CAS,
+            new Edit.Redirect(D + "Mailbox", "take", VH, "compareAndSet", 0, OPS, "racyCompareAndSet")),
         caught("mailbox-gate-release-dropped", "MailboxClearStress", CALL,
             new Edit.DropCall(D + "CutterThread", "done", D + "Box", "release", 0)),
         notCatchable("mailbox-cleared-before-gate-release", "MailboxClearStress", SWAP,
