@@ -137,27 +137,29 @@ public final class FigureRun
         {
             sent = closedRun(target, done, sent, items);
         }
-        final double[] rate = new double[runs];
-        final double[] cpu = new double[runs];
-        final double[] producer = new double[runs];
-        final double[] alloc = new double[runs];
+        long wall = 0;
+        long cpu = 0;
+        long producer = 0;
+        long alloc = 0;
         for (int r = 0; r < runs; r++)
         {
             final ThreadCpu meter = ThreadCpu.start(target.threadPrefix());
             final long start = System.nanoTime();
             sent = closedRun(target, done, sent, items);
-            final long wall = System.nanoTime() - start;
+            wall += System.nanoTime() - start;
             final long[] used = meter.stop();
-            rate[r] = items * 1e9 / wall;
-            cpu[r] = (used[0] + used[1]) / (double)items;
-            producer[r] = used[1] / (double)items;
-            alloc[r] = used[2] / (double)items;
+            cpu += used[0] + used[1];
+            producer += used[1];
+            alloc += used[2];
         }
+        // Totals over every run, as JMH's throughput: a median of run rates would favour the fast runs
+        // of an engine whose rate varies from run to run.
+        final double measured = (double)items * runs;
         out.put("wait", engine.equals("executor") || engine.equals("forkjoin") ? "-" : waitMode().name());
-        out.put("items_per_s", median(rate));
-        out.put("cpu_ns_per_item", median(cpu));
-        out.put("producer_cpu_ns_per_item", median(producer));
-        out.put("alloc_bytes_per_item", median(alloc));
+        out.put("items_per_s", measured * 1e9 / wall);
+        out.put("cpu_ns_per_item", cpu / measured);
+        out.put("producer_cpu_ns_per_item", producer / measured);
+        out.put("alloc_bytes_per_item", alloc / measured);
         out.put("note", target.note());
         target.close();
     }
