@@ -66,6 +66,10 @@ final class RunCommand implements Callable<Integer>
     @Option(names = "--journal", paramLabel = "JDIR", description = "Record the run in a new journal at JDIR (must not exist or be empty).")
     Path journal;
 
+    @Option(names = "--drain-timeout", paramLabel = "DURATION", defaultValue = RunInterruption.DEFAULT_DRAIN,
+        description = "After SIGINT/SIGTERM, how long the files in flight may take to finish before the rest is rejected (default: ${DEFAULT-VALUE}).")
+    String drainTimeout = RunInterruption.DEFAULT_DRAIN;
+
     @Mixin
     ProcessorOptions processing = new ProcessorOptions();
 
@@ -114,9 +118,11 @@ final class RunCommand implements Callable<Integer>
     {
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        try (FileProcessing files = open(verb, err))
+        final long drainNanos = DurationText.parseNanos(drainTimeout, this::usage);
+        try (RunInterruption interruption = RunInterruption.install(verb, err); FileProcessing files = open(verb, err))
         {
-            return execute(verb, root, tap, lastUsedId, journaled, feed, files, out, err);
+            final int status = execute(verb, root, tap, lastUsedId, journaled, feed, files, out, err, interruption.drainingIn(drainNanos));
+            return status == ExitCodes.ERROR || interruption.exitCode() < 0 ? status : interruption.exitCode();
         }
     }
 
@@ -143,8 +149,8 @@ final class RunCommand implements Callable<Integer>
     }
 
     private int execute(final String verb, final Path root, final JournalTap<FileItem> tap, final long lastUsedId,
-        final Predicate<String> journaled, final Feed feed, final FileProcessing files, final PrintWriter out, final PrintWriter err)
-        throws IOException
+        final Predicate<String> journaled, final Feed feed, final FileProcessing files, final PrintWriter out, final PrintWriter err,
+        final RunInterruption interruption) throws IOException
     {
         final OutcomeListener<FileItem> output = files.output();
         final RunTally tally = new RunTally((item, outcome, result, reason) ->
@@ -156,6 +162,8 @@ final class RunCommand implements Callable<Integer>
         final TreeSubmitter walker = new TreeSubmitter(root, new SymlinkPolicy(root.toRealPath()), spindle::publish, lastUsedId, journaled)
             .marker(files.marker());
         final ProgressLine progress = interactive.getAsBoolean() ? ProgressLine.start(err, walker::seen, tally) : null;
+        InterruptedRun.stopOnSignal(interruption, walker, spindle, tally, tap, progress != null);
+        final String interruptedBy;
         try
         {
             feed.into(walker);
@@ -163,6 +171,7 @@ final class RunCommand implements Callable<Integer>
         finally
         {
             spindle.close();
+            interruptedBy = interruption.drained();
             if (progress != null)
             {
                 progress.close();
@@ -170,8 +179,9 @@ final class RunCommand implements Callable<Integer>
         }
         final PerformanceReport report = spindle.report();
         final RunResult run = new RunResult(PathText.display(dir != null ? dir : root), walker.seen(), tally.succeeded(), tally.failed(),
-            tally.rejected(), tally.timedOut(), tally.failures(), report, files.report());
+            tally.rejected(), tally.timedOut(), tally.failures(), report, files.report(), interruptedBy);
         RunSummary.print(out, verb, run, json != null);
+        InterruptedRun.printAdvice(out, run, tap);
         out.flush();
         if (json != null)
         {
@@ -241,6 +251,7 @@ final class RunCommand implements Callable<Integer>
             }
         }
         validateProcessing();
+        DurationText.parseNanos(drainTimeout, this::usage);
         if (json != null)
         {
             final Path parent = json.toAbsolutePath().getParent();
