@@ -122,6 +122,13 @@ final class ResumeCommand implements Callable<Integer>
         run.drainTimeout = drainTimeout;
         run.processing.processor = first.processor();
         final String command = "spindle " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        return run.underSignals("resume", interruption -> interruption.exitCode() > 0 ? interruption.beforeStart()
+            : resume(command, first, root, verification, journaled, rescan));
+    }
+
+    private int resume(final String command, final RunHeader first, final Path root, final Verification verification, final Set<String> journaled,
+        final boolean rescan) throws IOException
+    {
         try (JournalWriter<FileItem> writer = JournalWriter.open(journal, command, first.source(), first.processor(), 0, FileItem.IDENTITY))
         {
             return run.execute("resume", root, writer, verification.maxItemId(), journaled::contains, walker ->

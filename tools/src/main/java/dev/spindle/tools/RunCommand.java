@@ -88,6 +88,9 @@ final class RunCommand implements Callable<Integer>
     /** Train and evaluate know there is no model; they need not be told. */
     boolean quietWithoutModel;
 
+    /** The signal catch of the command under way, if any ({@link #underSignals}). */
+    private RunInterruption signals;
+
     /** Whether to draw the progress line; a terminal only by default. */
     BooleanSupplier interactive = () -> System.console() != null;
 
@@ -101,10 +104,47 @@ final class RunCommand implements Callable<Integer>
             return execute(verb, root, JournalTap.none(), 0, key -> false, TreeSubmitter::walk);
         }
         final String command = "spindle " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        try (JournalWriter<FileItem> writer = JournalWriter.open(journal, command, root.toAbsolutePath().toString(), processing.processor, -1,
-            FileItem.IDENTITY))
+        return underSignals(verb, interruption ->
         {
-            return execute(verb, root, writer, 0, key -> false, TreeSubmitter::walk);
+            if (interruption.exitCode() > 0)
+            {
+                return interruption.beforeStart(); // nothing written: the journal directory stays as it was
+            }
+            try (JournalWriter<FileItem> writer = JournalWriter.open(journal, command, root.toAbsolutePath().toString(), processing.processor,
+                -1, FileItem.IDENTITY))
+            {
+                return execute(verb, root, writer, 0, key -> false, TreeSubmitter::walk);
+            }
+        });
+    }
+
+    /** What runs while SIGINT/SIGTERM are caught; returns an exit status. */
+    @FunctionalInterface
+    interface Signalled
+    {
+        int run(RunInterruption interruption) throws IOException;
+    }
+
+    /**
+     * Runs {@code body} with SIGINT/SIGTERM caught (see {@link RunInterruption}); within a body that already
+     * catches them (a journal being opened around the run), the same catch. The outermost turns the status
+     * into 130/143 when a signal came, unless it is an internal error.
+     */
+    int underSignals(final String verb, final Signalled body) throws IOException
+    {
+        if (signals != null)
+        {
+            return body.run(signals);
+        }
+        try (RunInterruption interruption = RunInterruption.install(verb, spec.commandLine().getErr()))
+        {
+            signals = interruption;
+            final int status = body.run(interruption);
+            return status == ExitCodes.ERROR || interruption.exitCode() < 0 ? status : interruption.exitCode();
+        }
+        finally
+        {
+            signals = null;
         }
     }
 
@@ -119,11 +159,13 @@ final class RunCommand implements Callable<Integer>
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
         final long drainNanos = DurationText.parseNanos(drainTimeout, this::usage);
-        try (RunInterruption interruption = RunInterruption.install(verb, err); FileProcessing files = open(verb, err))
+        return underSignals(verb, interruption ->
         {
-            final int status = execute(verb, root, tap, lastUsedId, journaled, feed, files, out, err, interruption.drainingIn(drainNanos));
-            return status == ExitCodes.ERROR || interruption.exitCode() < 0 ? status : interruption.exitCode();
-        }
+            try (FileProcessing files = open(verb, err))
+            {
+                return execute(verb, root, tap, lastUsedId, journaled, feed, files, out, err, interruption.drainingIn(drainNanos));
+            }
+        });
     }
 
     /** DIR as the walk sees it: a symlinked DIR is walked at its target. */

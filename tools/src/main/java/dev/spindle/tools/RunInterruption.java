@@ -141,6 +141,14 @@ final class RunInterruption implements AutoCloseable
         err.flush();
     }
 
+    /** For a signal that came before the run started (before its journal was opened): one line; returns 0, which the catch turns into 128 + the signal. */
+    int beforeStart()
+    {
+        err.printf(Locale.ROOT, "spindle %s: %s before the run started: nothing was done%n", verb, signalName());
+        err.flush();
+        return ExitCodes.OK;
+    }
+
     /** After {@code drainNanos}, runs {@code stopNow} (on its own daemon thread) unless {@link #drained} came first. */
     synchronized void drainWithin(final long drainNanos, final Runnable stopNow)
     {
