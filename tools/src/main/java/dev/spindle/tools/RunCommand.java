@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
         "Symlinks are never followed out of DIR nor into directories; non-regular files are never opened.",
         "With --journal, every scheduling event goes to a Chronicle Queue journal that 'spindle journal verify',",
         "'spindle resume' and 'spindle replay' read.",
-        "Exit status: 0 all files succeeded, 3 some failed, were rejected or timed out, 2 usage error, 1 internal error."})
+        "Exit status: 0 all files succeeded, 3 some failed, were rejected or timed out, 2 usage error, 1 internal error,",
+        "130/143 interrupted by SIGINT/SIGTERM (the files in flight drained, then the summary; 'spindle resume' finishes a journaled run)."})
 final class RunCommand implements Callable<Integer>
 {
     static final int MAX_WORKERS = 1024;

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SignalInterruptTest
 {
     /** Enough small files that a run signalled after its first hundreds of outcomes is still walking. */
-    private static final int BIG_TREE = 30_000;
+    private static final int BIG_TREE = 20_000;
     private static final int SLOW_TREE = 2_000;
     private static final int STARTED = 500;
 
