@@ -3,11 +3,12 @@ package dev.spindle.journal;
 /**
  * The on-disk format version of the journal, stamped on every frame and run header. Readers take
  * every version up to theirs and refuse newer ones. Version 2 added the dispatch to the run header;
- * version 1 journals still read, their dispatch "unknown".
+ * version 1 journals still read, their dispatch "unknown". Version 3 added to the run footer the signal that
+ * interrupted the run (older footers read as not interrupted).
  */
 public final class JournalFormat
 {
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private JournalFormat()
     {

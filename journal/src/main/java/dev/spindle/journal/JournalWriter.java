@@ -80,6 +80,7 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
     private final WriterLock lock;
     private final WakingIdleStrategy waking;
     private volatile boolean closed;
+    private volatile int interruptedBy;
     private boolean closeCalled;
 
     private JournalWriter(final Path dir, final String command, final String source, final String processor, final int resumeOf,
@@ -483,12 +484,23 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
     @Override
     public void runEnded(final long nanos, final PerformanceReport report)
     {
-        final int index = claim(RunFooterDescriptor.TYPE, RunFooterDescriptor.LENGTH);
+        final int length = formatVersion >= RunFooterDescriptor.INTERRUPTED_SINCE_VERSION ? RunFooterDescriptor.LENGTH : RunFooterDescriptor.LENGTH_V2;
+        final int index = claim(RunFooterDescriptor.TYPE, length);
         if (index >= 0)
         {
-            RecordEncoder.runFooter(buffer, index, nanos, report);
+            RecordEncoder.runFooter(buffer, index, nanos, report, interruptedBy, length);
             commit(index);
         }
+    }
+
+    /**
+     * Marks the run as stopped early by {@code signal} (2 SIGINT, 15 SIGTERM): its footer says so, and a
+     * resume walks the directory again and resubmits the items it rejected unstarted. Takes effect if called
+     * before the engine closes (the footer is written then).
+     */
+    public void interrupted(final int signal)
+    {
+        interruptedBy = signal;
     }
 
     /** Publishes a record, waking the journal thread if it parked on an empty ring. */

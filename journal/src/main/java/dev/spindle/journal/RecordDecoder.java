@@ -123,13 +123,17 @@ final class RecordDecoder
                 decision(b, i, length, sink);
                 break;
             case RunFooterDescriptor.TYPE:
-                fixed(type, length, RunFooterDescriptor.LENGTH);
+                if (length != RunFooterDescriptor.LENGTH_V2)
+                {
+                    fixed(type, length, RunFooterDescriptor.LENGTH);
+                }
                 if (sink != null)
                 {
                     sink.footer(new RunFooter(b.getLong(i + RunFooterDescriptor.END_NANOS_OFFSET), b.getLong(i + RunFooterDescriptor.SUBMITTED_OFFSET),
                         b.getLong(i + RunFooterDescriptor.SUCCEEDED_OFFSET), b.getLong(i + RunFooterDescriptor.FAILED_OFFSET),
                         b.getLong(i + RunFooterDescriptor.REJECTED_OFFSET), b.getLong(i + RunFooterDescriptor.TIMED_OUT_OFFSET),
-                        b.getLong(i + RunFooterDescriptor.BATCHES_OFFSET), b.getDouble(i + RunFooterDescriptor.UTILIZATION_OFFSET)));
+                        b.getLong(i + RunFooterDescriptor.BATCHES_OFFSET), b.getDouble(i + RunFooterDescriptor.UTILIZATION_OFFSET),
+                        length == RunFooterDescriptor.LENGTH ? b.getInt(i + RunFooterDescriptor.INTERRUPTED_BY_OFFSET) : 0));
                 }
                 break;
             default:

@@ -138,8 +138,13 @@ final class RecordEncoder
         }
     }
 
-    static void runFooter(final MutableDirectBuffer b, final int i, final long endNanos, final PerformanceReport r)
+    static void runFooter(final MutableDirectBuffer b, final int i, final long endNanos, final PerformanceReport r, final int interruptedBy,
+        final int length)
     {
+        if (length >= RunFooterDescriptor.LENGTH)
+        {
+            b.putLong(i + RunFooterDescriptor.INTERRUPTED_BY_OFFSET, interruptedBy & 0xFFFF_FFFFL);
+        }
         b.putLong(i + RunFooterDescriptor.END_NANOS_OFFSET, endNanos);
         b.putLong(i + RunFooterDescriptor.SUBMITTED_OFFSET, r.submitted());
         b.putLong(i + RunFooterDescriptor.SUCCEEDED_OFFSET, r.succeeded());

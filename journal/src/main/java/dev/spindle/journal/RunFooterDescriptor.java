@@ -12,7 +12,12 @@ final class RunFooterDescriptor
     static final int TIMED_OUT_OFFSET = 40;
     static final int BATCHES_OFFSET = 48;
     static final int UTILIZATION_OFFSET = 56;
-    static final int LENGTH = 64;
+    /** Since format 3: the signal that interrupted the run, 0 if none; then 4 bytes of padding. */
+    static final int INTERRUPTED_BY_OFFSET = 64;
+    static final int LENGTH = 72;
+    /** Formats 1 and 2 end after the utilization. */
+    static final int LENGTH_V2 = 64;
+    static final int INTERRUPTED_SINCE_VERSION = 3;
 
     private RunFooterDescriptor()
     {

@@ -46,6 +46,39 @@ final class VerificationTest
     }
 
     @Test
+    void whatAnInterruptedRunRejectedUnstartedIsLeftForItsResumeToRetry()
+    {
+        final RunAssembler journal = new RunAssembler();
+        run(journal, -1, 1, 4);
+        outcomes(journal, Outcome.SUCCEEDED, 1, 2);
+        outcomes(journal, Outcome.REJECTED, 3, 4);
+        journal.footer(new RunFooter(9, 4, 2, 0, 2, 0, 1, 0.5, 2));
+
+        final Verification interrupted = Verification.of(journal.runs(), 0, journal.problems());
+        assertTrue(interrupted.consistent(), () -> interrupted.problems().toString());
+        assertFalse(interrupted.complete(), "a resume is due");
+        assertEquals(0, interrupted.unclosedRuns(), "the interrupted run closed");
+        assertEquals(2, interrupted.lastRunInterruptedBy());
+        assertTrue(interrupted.inFlight().isEmpty());
+        assertEquals(List.of(3L, 4L), interrupted.notStarted().stream().map(RecordedItem::id).toList());
+        assertEquals(2, interrupted.count(Outcome.REJECTED));
+
+        run(journal, 0, 3, 5);
+        outcomes(journal, Outcome.SUCCEEDED, 3, 4, 5);
+        journal.footer(new RunFooter(19, 3, 3, 0, 0, 0, 1, 0.5));
+        final Verification resumed = Verification.of(journal.runs(), 0, journal.problems());
+        assertTrue(resumed.consistent(), () -> "a retried rejection is no contradiction: " + resumed.problems());
+        assertTrue(resumed.complete());
+        assertEquals(5, resumed.submitted());
+        assertEquals(5, resumed.count(Outcome.SUCCEEDED));
+        assertEquals(0, resumed.count(Outcome.REJECTED));
+
+        run(journal, 1, 5, 5);
+        final Verification again = Verification.of(journal.runs(), 0, journal.problems());
+        assertFalse(again.consistent(), "an item the resume finished is not retried again");
+    }
+
+    @Test
     void contradictionsMakeItInconsistent()
     {
         final RunAssembler journal = new RunAssembler();

@@ -12,6 +12,12 @@ final class ExitCodes
     static final int USAGE = 2;
     /** The run completed, but some files failed, were rejected or timed out. */
     static final int INCOMPLETE = 3;
+    /**
+     * {@code run}/{@code resume} (and {@code train}/{@code evaluate}) stopped by SIGINT (130) or SIGTERM (143), 128 + the
+     * signal as shells report it: after the files in flight drained, the summary and {@code --json} say "interrupted".
+     */
+    static final int INTERRUPTED_SIGINT = 128 + RunInterruption.SIGINT;
+    static final int INTERRUPTED_SIGTERM = 128 + RunInterruption.SIGTERM;
     /** {@code journal verify}: records contradict each other (a second outcome, an unknown item...). */
     static final int JOURNAL_INCONSISTENT = 4;
     /** {@code journal verify --require-complete}: consistent, but some items have no outcome yet. */

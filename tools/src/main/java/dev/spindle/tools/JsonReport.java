@@ -39,6 +39,11 @@ final class JsonReport
         final LatencySummary e2e = engine.endToEnd();
         out.write("{\n");
         field(out, "dir", JsonText.quote(run.dir()));
+        field(out, "interrupted", Boolean.toString(run.interruptedBy() != null));
+        if (run.interruptedBy() != null)
+        {
+            field(out, "signal", JsonText.quote(run.interruptedBy()));
+        }
         field(out, "files_seen", Long.toString(run.filesSeen()));
         field(out, "submitted", Long.toString(engine.submitted()));
         field(out, "succeeded", Long.toString(run.succeeded()));

@@ -32,8 +32,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "resume", sortOptions = false,
     description = {
-        "Finish a journaled 'spindle run' that crashed or was killed: resubmit every item without an outcome,",
-        "then submit the files under the run's directory that the crashed walk never reached.",
+        "Finish a journaled 'spindle run' that crashed, was killed or was interrupted (SIGINT/SIGTERM): resubmit every item",
+        "without an outcome (and those an interrupted run rejected unstarted), then submit the files under the run's",
+        "directory that its walk never reached.",
         "Exit status: as 'spindle run'; 0 also when there is nothing to resume; journal errors as 'spindle journal verify'."})
 final class ResumeCommand implements Callable<Integer>
 {
@@ -48,6 +49,10 @@ final class ResumeCommand implements Callable<Integer>
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the resumed items' outcomes to FILE as JSON.")
     Path json;
+
+    @Option(names = "--drain-timeout", paramLabel = "DURATION", defaultValue = RunInterruption.DEFAULT_DRAIN,
+        description = "After SIGINT/SIGTERM, how long the files in flight may take to finish before the rest is rejected (default: ${DEFAULT-VALUE}).")
+    String drainTimeout = RunInterruption.DEFAULT_DRAIN;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
@@ -91,7 +96,9 @@ final class ResumeCommand implements Callable<Integer>
             err.println("spindle resume: the run's directory " + root + " no longer exists");
             return ExitCodes.USAGE;
         }
-        final boolean rescan = !runs.get(runs.size() - 1).closed();
+        final RecordedRun last = runs.get(runs.size() - 1);
+        final boolean interrupted = last.closed() && last.footer().interrupted();
+        final boolean rescan = !last.closed() || interrupted;
         if (verification.complete() && !rescan)
         {
             out.printf(Locale.ROOT, "spindle resume %s: nothing to resume (%,d items, every one has its outcome)%n",
@@ -106,18 +113,31 @@ final class ResumeCommand implements Callable<Integer>
                 journaled.add(item.key());
             }
         }
-        out.printf(Locale.ROOT, "spindle resume %s: %,d items in flight at the crash%s%n", journal, verification.inFlight().size(),
+        out.printf(Locale.ROOT, "spindle resume %s: %,d items in flight at the crash%s%s%n", journal, verification.inFlight().size(),
+            interrupted ? ", " + verification.notStarted().size() + " rejected unstarted when a signal interrupted the run" : "",
             rescan ? "; walking " + root + " for entries the run never reached" : "");
         run.spec = spec;
         run.workers = workers;
         run.json = json;
+        run.drainTimeout = drainTimeout;
         run.processing.processor = first.processor();
         final String command = "spindle " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        return run.underSignals("resume", interruption -> interruption.exitCode() > 0 ? interruption.beforeStart()
+            : resume(command, first, root, verification, journaled, rescan));
+    }
+
+    private int resume(final String command, final RunHeader first, final Path root, final Verification verification, final Set<String> journaled,
+        final boolean rescan) throws IOException
+    {
         try (JournalWriter<FileItem> writer = JournalWriter.open(journal, command, first.source(), first.processor(), 0, FileItem.IDENTITY))
         {
             return run.execute("resume", root, writer, verification.maxItemId(), journaled::contains, walker ->
             {
                 for (final RecordedItem item : verification.inFlight())
+                {
+                    walker.resubmit(Path.of(item.key()), item.id());
+                }
+                for (final RecordedItem item : verification.notStarted())
                 {
                     walker.resubmit(Path.of(item.key()), item.id());
                 }

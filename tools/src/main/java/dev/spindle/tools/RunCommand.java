@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
         "Symlinks are never followed out of DIR nor into directories; non-regular files are never opened.",
         "With --journal, every scheduling event goes to a Chronicle Queue journal that 'spindle journal verify',",
         "'spindle resume' and 'spindle replay' read.",
-        "Exit status: 0 all files succeeded, 3 some failed, were rejected or timed out, 2 usage error, 1 internal error."})
+        "Exit status: 0 all files succeeded, 3 some failed, were rejected or timed out, 2 usage error, 1 internal error,",
+        "130/143 interrupted by SIGINT/SIGTERM (the files in flight drained, then the summary; 'spindle resume' finishes a journaled run)."})
 final class RunCommand implements Callable<Integer>
 {
     static final int MAX_WORKERS = 1024;
@@ -66,6 +67,10 @@ final class RunCommand implements Callable<Integer>
     @Option(names = "--journal", paramLabel = "JDIR", description = "Record the run in a new journal at JDIR (must not exist or be empty).")
     Path journal;
 
+    @Option(names = "--drain-timeout", paramLabel = "DURATION", defaultValue = RunInterruption.DEFAULT_DRAIN,
+        description = "After SIGINT/SIGTERM, how long the files in flight may take to finish before the rest is rejected (default: ${DEFAULT-VALUE}).")
+    String drainTimeout = RunInterruption.DEFAULT_DRAIN;
+
     @Mixin
     ProcessorOptions processing = new ProcessorOptions();
 
@@ -84,6 +89,9 @@ final class RunCommand implements Callable<Integer>
     /** Train and evaluate know there is no model; they need not be told. */
     boolean quietWithoutModel;
 
+    /** The signal catch of the command under way, if any ({@link #underSignals}). */
+    private RunInterruption signals;
+
     /** Whether to draw the progress line; a terminal only by default. */
     BooleanSupplier interactive = () -> System.console() != null;
 
@@ -97,10 +105,47 @@ final class RunCommand implements Callable<Integer>
             return execute(verb, root, JournalTap.none(), 0, key -> false, TreeSubmitter::walk);
         }
         final String command = "spindle " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        try (JournalWriter<FileItem> writer = JournalWriter.open(journal, command, root.toAbsolutePath().toString(), processing.processor, -1,
-            FileItem.IDENTITY))
+        return underSignals(verb, interruption ->
         {
-            return execute(verb, root, writer, 0, key -> false, TreeSubmitter::walk);
+            if (interruption.exitCode() > 0)
+            {
+                return interruption.beforeStart(); // nothing written: the journal directory stays as it was
+            }
+            try (JournalWriter<FileItem> writer = JournalWriter.open(journal, command, root.toAbsolutePath().toString(), processing.processor,
+                -1, FileItem.IDENTITY))
+            {
+                return execute(verb, root, writer, 0, key -> false, TreeSubmitter::walk);
+            }
+        });
+    }
+
+    /** What runs while SIGINT/SIGTERM are caught; returns an exit status. */
+    @FunctionalInterface
+    interface Signalled
+    {
+        int run(RunInterruption interruption) throws IOException;
+    }
+
+    /**
+     * Runs {@code body} with SIGINT/SIGTERM caught (see {@link RunInterruption}); within a body that already
+     * catches them (a journal being opened around the run), the same catch. The outermost turns the status
+     * into 130/143 when a signal came, unless it is an internal error.
+     */
+    int underSignals(final String verb, final Signalled body) throws IOException
+    {
+        if (signals != null)
+        {
+            return body.run(signals);
+        }
+        try (RunInterruption interruption = RunInterruption.install(verb, spec.commandLine().getErr()))
+        {
+            signals = interruption;
+            final int status = body.run(interruption);
+            return status == ExitCodes.ERROR || interruption.exitCode() < 0 ? status : interruption.exitCode();
+        }
+        finally
+        {
+            signals = null;
         }
     }
 
@@ -114,10 +159,14 @@ final class RunCommand implements Callable<Integer>
     {
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        try (FileProcessing files = open(verb, err))
+        final long drainNanos = DurationText.parseNanos(drainTimeout, this::usage);
+        return underSignals(verb, interruption ->
         {
-            return execute(verb, root, tap, lastUsedId, journaled, feed, files, out, err);
-        }
+            try (FileProcessing files = open(verb, err))
+            {
+                return execute(verb, root, tap, lastUsedId, journaled, feed, files, out, err, interruption.drainingIn(drainNanos));
+            }
+        });
     }
 
     /** DIR as the walk sees it: a symlinked DIR is walked at its target. */
@@ -143,8 +192,8 @@ final class RunCommand implements Callable<Integer>
     }
 
     private int execute(final String verb, final Path root, final JournalTap<FileItem> tap, final long lastUsedId,
-        final Predicate<String> journaled, final Feed feed, final FileProcessing files, final PrintWriter out, final PrintWriter err)
-        throws IOException
+        final Predicate<String> journaled, final Feed feed, final FileProcessing files, final PrintWriter out, final PrintWriter err,
+        final RunInterruption interruption) throws IOException
     {
         final OutcomeListener<FileItem> output = files.output();
         final RunTally tally = new RunTally((item, outcome, result, reason) ->
@@ -156,6 +205,8 @@ final class RunCommand implements Callable<Integer>
         final TreeSubmitter walker = new TreeSubmitter(root, new SymlinkPolicy(root.toRealPath()), spindle::publish, lastUsedId, journaled)
             .marker(files.marker());
         final ProgressLine progress = interactive.getAsBoolean() ? ProgressLine.start(err, walker::seen, tally) : null;
+        InterruptedRun.stopOnSignal(interruption, walker, spindle, tally, tap, progress != null);
+        final String interruptedBy;
         try
         {
             feed.into(walker);
@@ -163,6 +214,7 @@ final class RunCommand implements Callable<Integer>
         finally
         {
             spindle.close();
+            interruptedBy = interruption.drained();
             if (progress != null)
             {
                 progress.close();
@@ -170,8 +222,9 @@ final class RunCommand implements Callable<Integer>
         }
         final PerformanceReport report = spindle.report();
         final RunResult run = new RunResult(PathText.display(dir != null ? dir : root), walker.seen(), tally.succeeded(), tally.failed(),
-            tally.rejected(), tally.timedOut(), tally.failures(), report, files.report());
+            tally.rejected(), tally.timedOut(), tally.failures(), report, files.report(), interruptedBy);
         RunSummary.print(out, verb, run, json != null);
+        InterruptedRun.printAdvice(out, run, tap);
         out.flush();
         if (json != null)
         {
@@ -241,6 +294,7 @@ final class RunCommand implements Callable<Integer>
             }
         }
         validateProcessing();
+        DurationText.parseNanos(drainTimeout, this::usage);
         if (json != null)
         {
             final Path parent = json.toAbsolutePath().getParent();

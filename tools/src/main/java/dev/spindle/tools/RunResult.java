@@ -7,6 +7,7 @@ import dev.spindle.engine.metrics.PerformanceReport;
 /**
  * Everything one {@code run} reports, gathered after the engine has drained: the walker's count,
  * the listener's per-outcome counts and failures, and the engine's own performance report.
+ * {@code interruptedBy} names the signal (SIGINT, SIGTERM) that stopped the run early, or is null.
  */
 record RunResult(
     String dir,
@@ -17,7 +18,8 @@ record RunResult(
     long timedOut,
     List<FailureRecord> failures,
     PerformanceReport engine,
-    ProcessorReport processing)
+    ProcessorReport processing,
+    String interruptedBy)
 {
     long notSucceeded()
     {

@@ -25,7 +25,8 @@ final class RunSummary
     {
         final PerformanceReport engine = run.engine();
         final LatencySummary e2e = engine.endToEnd();
-        out.printf(Locale.ROOT, "spindle %s %s: %,d files%n", verb, run.dir(), run.filesSeen());
+        out.printf(Locale.ROOT, "spindle %s %s: %,d files%s%n", verb, run.dir(), run.filesSeen(),
+            run.interruptedBy() == null ? "" : ", INTERRUPTED by " + run.interruptedBy());
         out.printf(Locale.ROOT, "  outcomes   %,d succeeded, %,d failed, %,d rejected, %,d timed out%n",
             run.succeeded(), run.failed(), run.rejected(), run.timedOut());
         out.printf(Locale.ROOT, "  wall       %.3f s, %,.1f items/s, utilization %.1f%% of %d workers%n",

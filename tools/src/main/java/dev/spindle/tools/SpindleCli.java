@@ -28,6 +28,7 @@ public final class SpindleCli implements Callable<Integer>
     public static void main(final String[] args)
     {
         quietLibraryLogging();
+        RunInterruption.enable();
         System.exit(commandLine().execute(args));
     }
 

@@ -49,6 +49,7 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
     private final FileItem item = new FileItem();
     private long nextId;
     private volatile long seen;
+    private volatile boolean stopped;
     private Marker marker = Marker.NONE;
 
     TreeSubmitter(final Path root, final SymlinkPolicy symlinks, final Sink sink)
@@ -107,10 +108,22 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
         Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, this);
     }
 
+    /** Submits nothing more and ends the walk at its next entry (a run interrupted by a signal); safe from any thread. */
+    void stop()
+    {
+        stopped = true;
+    }
+
     /** Entries submitted so far; safe to read from any thread. */
     long seen()
     {
         return seen;
+    }
+
+    @Override
+    public FileVisitResult preVisitDirectory(final Path dir, final BasicFileAttributes attrs)
+    {
+        return next();
     }
 
     @Override
@@ -120,7 +133,12 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
         {
             judge(file, attrs);
         }
-        return FileVisitResult.CONTINUE;
+        return next();
+    }
+
+    private FileVisitResult next()
+    {
+        return stopped ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
     }
 
     private void judge(final Path file, final BasicFileAttributes attrs)
@@ -151,7 +169,7 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
         {
             failed(file, exc);
         }
-        return FileVisitResult.CONTINUE;
+        return next();
     }
 
     private void failed(final Path file, final IOException exc)
@@ -179,11 +197,15 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
         {
             submit(dir, dir, 0, "directory listing failed part-way: " + describe(exc));
         }
-        return FileVisitResult.CONTINUE;
+        return next();
     }
 
     private void submit(final Path seenPath, final Path toOpen, final long sizeBytes, final String failure)
     {
+        if (stopped)
+        {
+            return; // not seen: the journal does not have it, so a resume's walk finds it
+        }
         final long id = nextId++;
         item.reset()
             .id(id)

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     description = {
         "Check a run journal: items submitted, with outcome, in flight at a crash, torn records skipped.",
         "Exit status: 0 consistent (items in flight allowed unless --require-complete), 4 inconsistent,",
-        "5 in flight with --require-complete, 10 not a journal, 11 empty, 12 corrupt, 13 newer format, 2 usage."})
+        "5 in flight or interrupted with --require-complete, 10 not a journal, 11 empty, 12 corrupt, 13 newer format, 2 usage."})
 final class VerifyCommand implements Callable<Integer>
 {
     static final int IN_FLIGHT_SHOWN = 10;
@@ -66,7 +66,7 @@ final class VerifyCommand implements Callable<Integer>
             v.submitted() - v.inFlight().size(), v.count(Outcome.SUCCEEDED), v.count(Outcome.FAILED), v.count(Outcome.REJECTED),
             v.count(Outcome.TIMED_OUT));
         out.printf(Locale.ROOT, "  in flight     %,d%s%n", v.inFlight().size(),
-            v.complete() ? "" : " (no outcome recorded: 'spindle resume " + journal + "' resubmits them)");
+            v.inFlight().isEmpty() ? "" : " (no outcome recorded: 'spindle resume " + journal + "' resubmits them)");
         for (int i = 0; i < Math.min(IN_FLIGHT_SHOWN, v.inFlight().size()); i++)
         {
             final RecordedItem item = v.inFlight().get(i);
@@ -75,6 +75,12 @@ final class VerifyCommand implements Callable<Integer>
         if (v.inFlight().size() > IN_FLIGHT_SHOWN)
         {
             out.printf(Locale.ROOT, "    ... %,d more%n", v.inFlight().size() - IN_FLIGHT_SHOWN);
+        }
+        if (v.lastRunInterruptedBy() != 0)
+        {
+            out.printf(Locale.ROOT, "  interrupted   the last run closed early on %s; %,d items rejected unstarted"
+                + " ('spindle resume %s' retries them and walks for the files it never reached)%n",
+                RunInterruption.name(v.lastRunInterruptedBy()), v.notStarted().size(), journal);
         }
         out.printf(Locale.ROOT, "  torn records  %,d skipped%n", v.skippedRecords());
         if (!v.consistent())

@@ -14,6 +14,7 @@ public final class SlowRunMain
 
     public static void main(final String[] args)
     {
+        RunInterruption.enable(); // a process of its own, as SpindleCli.main's
         final long microsPerItem = Long.parseLong(System.getProperty("slow.micros", "2000"));
         final AtomicLong done = new AtomicLong();
         final RunCommand run = new RunCommand();
