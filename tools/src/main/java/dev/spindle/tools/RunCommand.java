@@ -16,6 +16,7 @@ import dev.spindle.engine.OutcomeListener;
 import dev.spindle.engine.Spindle;
 import dev.spindle.engine.SpindleBuilder;
 import dev.spindle.engine.metrics.PerformanceReport;
+import dev.spindle.journal.JournalException;
 import dev.spindle.journal.JournalWriter;
 import dev.spindle.tools.ml.CategoryModel;
 import picocli.CommandLine.Command;
@@ -92,13 +93,26 @@ final class RunCommand implements Callable<Integer>
     {
         validate();
         final Path root = root();
+        return OutputLocks.holding(processing.out, json, spec.commandLine().getErr(), "spindle " + verb, () -> journaled(root));
+    }
+
+    private int journaled(final Path root) throws IOException
+    {
         if (journal == null)
         {
             return execute(verb, root, JournalTap.none(), 0, key -> false, TreeSubmitter::walk);
         }
         final String command = "spindle " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        try (JournalWriter<FileItem> writer = JournalWriter.open(journal, command, root.toAbsolutePath().toString(), processing.processor, -1,
-            FileItem.IDENTITY))
+        final JournalWriter<FileItem> writer;
+        try
+        {
+            writer = JournalWriter.open(journal, command, root.toAbsolutePath().toString(), processing.processor, -1, FileItem.IDENTITY);
+        }
+        catch (final JournalException e)
+        {
+            return JournalExits.refused(spec.commandLine().getErr(), "spindle " + verb, e);
+        }
+        try (writer)
         {
             return execute(verb, root, writer, 0, key -> false, TreeSubmitter::walk);
         }

@@ -107,6 +107,6 @@ public final class SpindleCli implements Callable<Integer>
 
     private static String oneLine(final String text)
     {
-        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
+        return text == null ? "" : PathText.escape(text.strip().replaceAll("\\s*\\R\\s*", " "));
     }
 }
