@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two real processes racing for one output: the second is refused with one line and exit 2 before it
+ * Two real processes racing for one output (the first slowed to 60 ms a file, so it still runs when the
+ * second starts): the second is refused with one line and exit 2 before it
  * writes anything, and the first one's outputs come out whole (every index line parses, every row is
  * its own). Also two simultaneous starts on one {@code --journal}: one runs, the other gets exit 2.
  */
@@ -39,13 +40,13 @@ class ExclusiveOutputsTest
     {
         final Path tree = tree();
         final Path out = base.resolve("out");
-        final ChildCli first = ChildCli.slow(base.resolve("logs"), "first", 5_000,
+        final ChildCli first = ChildCli.slow(base.resolve("logs"), "first", 60_000,
             List.of("run", tree.toString(), "--no-cache", "--workers", "2", "--out", out.toString()));
         first.awaitOutcomes(10);
 
         final ChildCli second = ChildCli.start(base.resolve("logs"), "second",
             List.of("run", tree.toString(), "--no-cache", "--workers", "2", "--out", out.toString()));
-        assertEquals(ExitCodes.USAGE, second.exitCode(), second.err());
+        assertEquals(ExitCodes.USAGE, second.exitCode(), second.err() + (first.process.isAlive() ? "" : " (the first run had ended)"));
         assertOneLine(second.err(), "--out " + out + " is being written by another spindle process");
         assertEquals("", second.out());
 
@@ -78,13 +79,13 @@ class ExclusiveOutputsTest
     {
         final Path tree = tree();
         final Path json = base.resolve("report.json");
-        final ChildCli first = ChildCli.slow(base.resolve("logs"), "first", 5_000,
+        final ChildCli first = ChildCli.slow(base.resolve("logs"), "first", 60_000,
             List.of("run", tree.toString(), "--processor", "stat", "--workers", "2", "--json", json.toString()));
         first.awaitOutcomes(10);
 
         final ChildCli second = ChildCli.start(base.resolve("logs"), "second",
             List.of("run", tree.toString(), "--processor", "stat", "--json", json.toString()));
-        assertEquals(ExitCodes.USAGE, second.exitCode(), second.err());
+        assertEquals(ExitCodes.USAGE, second.exitCode(), second.err() + (first.process.isAlive() ? "" : " (the first run had ended)"));
         assertOneLine(second.err(), "--json " + json + " is being written by another spindle process");
 
         assertEquals(ExitCodes.OK, first.exitCode(), first.err());
