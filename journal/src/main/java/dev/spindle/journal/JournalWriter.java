@@ -162,11 +162,6 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
             // looked at again under the lock: a writer that won the lock race may have started the journal meanwhile
             existing = JournalFiles.hasEntries(dir);
             documents = existing ? JournalFiles.inspect(dir).dataDocuments() : 0;
-            if (resumeOf < 0 && documents > 0)
-            {
-                throw new JournalException(JournalException.Kind.TAKEN, "journal " + dir + " is not empty: another run started it first"
-                    + " (a run writes a new journal; finish a crashed run with 'spindle resume " + dir + "')");
-            }
             queue = SingleChronicleQueueBuilder.binary(dir).rollCycle(RollCycles.FAST_DAILY).timeoutMS(LOCK_TIMEOUT_MS).build();
         }
         catch (final IOException e)
@@ -185,6 +180,11 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
             if (existing)
             {
                 runs = existingRuns(queue, dir, documents, formatVersion);
+            }
+            if (resumeOf < 0 && documents > 0)
+            {
+                throw new JournalException(JournalException.Kind.TAKEN, "journal " + dir + " is not empty: another run started it first"
+                    + " (a run writes a new journal; finish a crashed run with 'spindle resume " + dir + "')");
             }
             queue.tableStorePut(JournalFiles.FORMAT_KEY, formatVersion);
             final JournalWriter<T> writer = new JournalWriter<>(dir, command, source, processor, resumeOf, identity, formatVersion, queue,

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
     description = {
         "Finish a journaled 'spindle run' that crashed or was killed: resubmit every item without an outcome,",
         "then submit the files under the run's directory that the crashed walk never reached.",
-        "Exit status: as 'spindle run'; 0 also when there is nothing to resume; journal errors as 'spindle journal verify'."})
+        "Exit status: as 'spindle run'; 0 also when there is nothing to resume; 2 also when a live process still writes the",
+        "journal (its run has not crashed); journal errors as 'spindle journal verify'."})
 final class ResumeCommand implements Callable<Integer>
 {
     @Spec

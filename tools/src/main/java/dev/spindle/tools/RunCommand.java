@@ -40,7 +40,9 @@ import picocli.CommandLine.Spec;
         "Symlinks are never followed out of DIR nor into directories; non-regular files are never opened.",
         "With --journal, every scheduling event goes to a Chronicle Queue journal that 'spindle journal verify',",
         "'spindle resume' and 'spindle replay' read.",
-        "Exit status: 0 all files succeeded, 3 some failed, were rejected or timed out, 2 usage error, 1 internal error."})
+        "--out, --json and --journal belong to one run at a time (OS locks): a second run is refused with exit 2.",
+        "Exit status: 0 all files succeeded, 3 some failed, were rejected or timed out, 2 usage error or an output in use,",
+        "1 internal error."})
 final class RunCommand implements Callable<Integer>
 {
     static final int MAX_WORKERS = 1024;

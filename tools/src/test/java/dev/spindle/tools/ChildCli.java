@@ -43,6 +43,12 @@ final class ChildCli
         return start(logs, name, SlowRunMain.class.getName(), List.of("-Dslow.micros=" + micros), args);
     }
 
+    /** {@link SlowRunMain} that holds still after {@link SlowRunMain#GATE_AFTER} outcomes until {@code gate} exists. */
+    static ChildCli gated(final Path logs, final String name, final Path gate, final List<String> args) throws IOException
+    {
+        return start(logs, name, SlowRunMain.class.getName(), List.of("-Dslow.micros=1000", "-Dslow.gate=" + gate), args);
+    }
+
     private static ChildCli start(final Path logs, final String name, final String main, final List<String> flags, final List<String> args)
         throws IOException
     {

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two real processes racing for one output (the first slowed to 60 ms a file, so it still runs when the
- * second starts): the second is refused with one line and exit 2 before it
+ * Two real processes racing for one output (the first held still mid-run by a gate file until the second
+ * has been answered): the second is refused with one line and exit 2 before it
  * writes anything, and the first one's outputs come out whole (every index line parses, every row is
  * its own). Also two simultaneous starts on one {@code --journal}: one runs, the other gets exit 2.
  */
@@ -40,16 +40,18 @@ class ExclusiveOutputsTest
     {
         final Path tree = tree();
         final Path out = base.resolve("out");
-        final ChildCli first = ChildCli.slow(base.resolve("logs"), "first", 60_000,
+        final Path gate = base.resolve("gate");
+        final ChildCli first = ChildCli.gated(base.resolve("logs"), "first", gate,
             List.of("run", tree.toString(), "--no-cache", "--workers", "2", "--out", out.toString()));
-        first.awaitOutcomes(10);
+        first.awaitOutcomes(SlowRunMain.GATE_AFTER);
 
         final ChildCli second = ChildCli.start(base.resolve("logs"), "second",
             List.of("run", tree.toString(), "--no-cache", "--workers", "2", "--out", out.toString()));
-        assertEquals(ExitCodes.USAGE, second.exitCode(), second.err() + (first.process.isAlive() ? "" : " (the first run had ended)"));
+        assertEquals(ExitCodes.USAGE, second.exitCode(), second.err());
         assertOneLine(second.err(), "--out " + out + " is being written by another spindle process");
         assertEquals("", second.out());
 
+        Files.createFile(gate);
         assertEquals(ExitCodes.OK, first.exitCode(), first.err());
         final List<String> lines = Files.readAllLines(out.resolve(ResultsOutput.INDEX), StandardCharsets.UTF_8);
         assertEquals(FILES, lines.size());
@@ -79,15 +81,17 @@ class ExclusiveOutputsTest
     {
         final Path tree = tree();
         final Path json = base.resolve("report.json");
-        final ChildCli first = ChildCli.slow(base.resolve("logs"), "first", 60_000,
+        final Path gate = base.resolve("gate");
+        final ChildCli first = ChildCli.gated(base.resolve("logs"), "first", gate,
             List.of("run", tree.toString(), "--processor", "stat", "--workers", "2", "--json", json.toString()));
-        first.awaitOutcomes(10);
+        first.awaitOutcomes(SlowRunMain.GATE_AFTER);
 
         final ChildCli second = ChildCli.start(base.resolve("logs"), "second",
             List.of("run", tree.toString(), "--processor", "stat", "--json", json.toString()));
-        assertEquals(ExitCodes.USAGE, second.exitCode(), second.err() + (first.process.isAlive() ? "" : " (the first run had ended)"));
+        assertEquals(ExitCodes.USAGE, second.exitCode(), second.err());
         assertOneLine(second.err(), "--json " + json + " is being written by another spindle process");
 
+        Files.createFile(gate);
         assertEquals(ExitCodes.OK, first.exitCode(), first.err());
         assertEquals((double)FILES, MiniJson.object(Files.readString(json, StandardCharsets.UTF_8)).get("files_seen"));
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * A journal whose writer is a live child JVM, then the same journal once that child is SIGKILLed:
+ * A journal whose writer is a live child JVM (held still mid-run by a gate file that never appears), then the same journal once that child is SIGKILLed:
  * while it lives, replay refuses (exit 14) or waits (--wait), resume and a new run get exit 2, and top
  * shows it running; once it is gone without a footer, top shows CRASHED (exit 4) and replay proceeds.
  */
@@ -41,11 +41,11 @@ class LiveJournalTest
             Files.writeString(tree.resolve("f" + i + ".txt"), "line\n".repeat(1 + i % 3));
         }
         final Path journal = base.resolve("journal");
-        final ChildCli writer = ChildCli.slow(base.resolve("logs"), "writer", 20_000,
+        final ChildCli writer = ChildCli.gated(base.resolve("logs"), "writer", base.resolve("never"),
             List.of("run", tree.toString(), "--processor", "stat", "--workers", "2", "--journal", journal.toString()));
         try
         {
-            writer.awaitOutcomes(10);
+            writer.awaitOutcomes(SlowRunMain.GATE_AFTER);
             assertTrue(JournalWriter.beingWritten(journal), "the child holds the writer lock");
 
             final CliRun replay = CliRun.of("replay", journal.toString(), "--simulate");
@@ -101,9 +101,9 @@ class LiveJournalTest
             Files.writeString(tree.resolve("f" + i), "x\n");
         }
         final Path journal = base.resolve("journal");
-        final ChildCli writer = ChildCli.slow(base.resolve("logs"), "writer", 20_000,
+        final ChildCli writer = ChildCli.gated(base.resolve("logs"), "writer", base.resolve("never"),
             List.of("run", tree.toString(), "--processor", "stat", "--workers", "1", "--journal", journal.toString()));
-        writer.awaitOutcomes(10);
+        writer.awaitOutcomes(SlowRunMain.GATE_AFTER);
         writer.kill();
 
         final CliRun top = CliRun.of("top", journal.toString(), "--plain");
