@@ -21,7 +21,12 @@ public final class JournalException extends IOException
         /** A truncated or garbled queue file, or a first run header that cannot be read. */
         CORRUPT(12),
         /** Written in a journal format newer than {@link JournalFormat#VERSION}. */
-        NEWER_VERSION(13);
+        NEWER_VERSION(13),
+        /**
+         * Not free to write: another live process holds its writer lock, or a new run found that another run
+         * started it first. A refusal like a usage error, so the same status.
+         */
+        TAKEN(2);
 
         private final int exitCode;
 

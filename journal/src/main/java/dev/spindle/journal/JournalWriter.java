@@ -149,8 +149,7 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
         {
             throw new JournalException(JournalException.Kind.NOT_A_JOURNAL, "not a directory: " + dir);
         }
-        final boolean existing = Files.isDirectory(dir) && JournalFiles.hasEntries(dir);
-        if (existing && !JournalFiles.hasQueueFiles(dir))
+        if (Files.isDirectory(dir) && JournalFiles.hasEntries(dir) && !JournalFiles.hasQueueFiles(dir))
         {
             throw new JournalException(JournalException.Kind.NOT_A_JOURNAL, dir + " is not empty and holds no journal");
         }
@@ -158,12 +157,15 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
         final WriterLock lock = WriterLock.acquire(dir);
         final SingleChronicleQueue queue;
         final long documents;
+        final boolean existing;
         try
         {
+            // looked at again under the lock: a writer that won the lock race may have started the journal meanwhile
+            existing = JournalFiles.hasEntries(dir);
             documents = existing ? JournalFiles.inspect(dir).dataDocuments() : 0;
             queue = SingleChronicleQueueBuilder.binary(dir).rollCycle(RollCycles.FAST_DAILY).timeoutMS(LOCK_TIMEOUT_MS).build();
         }
-        catch (final JournalException e)
+        catch (final IOException e)
         {
             lock.close();
             throw e;
@@ -179,6 +181,11 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
             if (existing)
             {
                 runs = existingRuns(queue, dir, documents, formatVersion);
+            }
+            if (resumeOf < 0 && documents > 0)
+            {
+                throw new JournalException(JournalException.Kind.TAKEN, "journal " + dir + " is not empty: another run started it first"
+                    + " (a run writes a new journal; finish a crashed run with 'spindle resume " + dir + "')");
             }
             queue.tableStorePut(JournalFiles.FORMAT_KEY, formatVersion);
             final JournalWriter<T> writer = new JournalWriter<>(dir, command, source, processor, resumeOf, identity, formatVersion, queue,
@@ -257,6 +264,15 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
     {
         return new JournalException(JournalException.Kind.NEWER_VERSION,
             dir + " is journal format " + version + ", newer than this Spindle's format " + supported);
+    }
+
+    /**
+     * True while a live process, this one included, writes the journal at {@code dir} (holds its writer
+     * lock). A journal whose last run has no footer and no live writer is a crashed run, not a running one.
+     */
+    public static boolean beingWritten(final Path dir) throws IOException
+    {
+        return WriterLock.held(dir);
     }
 
     public Path dir()

@@ -1,6 +1,7 @@
 package dev.spindle.journal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,6 +89,28 @@ final class JournalAppendTest
             writer.runStarted(TapRuns.runInfo());
         }
         JournalWriter.open(journal, "c", "s", "p", 0, FixedItem.IDENTITY).close(); // free again once closed
+        assertEquals(1, JournalReader.read(journal).runs().size());
+    }
+
+    @Test
+    void aWriterIsSeenWhileItHoldsTheLockAndANewRunNeverJoinsAStartedJournal() throws Exception
+    {
+        final Path journal = dir.resolve("journal");
+        assertFalse(JournalWriter.beingWritten(journal), "no journal, no writer");
+        try (JournalWriter<FixedItem> writer = JournalWriter.open(journal, "c", "s", "p", -1, FixedItem.IDENTITY))
+        {
+            assertTrue(JournalWriter.beingWritten(journal));
+            final JournalException taken = assertThrows(JournalException.class,
+                () -> JournalWriter.open(journal, "c", "s", "p", 0, FixedItem.IDENTITY));
+            assertEquals(JournalException.Kind.TAKEN, taken.kind());
+            assertEquals(2, taken.kind().exitCode());
+            writer.runStarted(TapRuns.runInfo());
+        }
+        assertFalse(JournalWriter.beingWritten(journal), "the lock went with the writer");
+        final JournalException started = assertThrows(JournalException.class,
+            () -> JournalWriter.open(journal, "c2", "s", "p", -1, FixedItem.IDENTITY));
+        assertEquals(JournalException.Kind.TAKEN, started.kind(), "a new run (resumeOf -1) into a journal holding a run");
+        assertTrue(started.getMessage().contains("another run started it first"), started.getMessage());
         assertEquals(1, JournalReader.read(journal).runs().size());
     }
 }

@@ -97,21 +97,21 @@ final class EvaluateCommand implements Callable<Integer>
         }
         if (files == 0)
         {
-            err.println("spindle evaluate: no text file in a category folder under " + tree.labels + " to score");
+            err.println("spindle evaluate: no text file in a category folder under " + PathText.terminal(tree.labels) + " to score");
             return ExitCodes.INCOMPLETE;
         }
         out.printf(Locale.ROOT, "spindle evaluate: %,d files in %d categories%n", files, perCategory.size());
         out.printf(Locale.ROOT, "  top-1 accuracy     %.4f (%,d / %,d)%n", (double) correct / files, correct, files);
-        out.printf(Locale.ROOT, "  majority baseline  %.4f (always '%s', the largest training class)%n", (double) baseline / files, majority);
+        out.printf(Locale.ROOT, "  majority baseline  %.4f (always '%s', the largest training class)%n", (double) baseline / files, PathText.escape(majority));
         final List<String> unknown = perCategory.keySet().stream().filter(name -> !known(loaded, name)).toList();
         for (final Map.Entry<String, long[]> entry : perCategory.entrySet())
         {
             final long[] counts = entry.getValue();
-            out.printf(Locale.ROOT, "  %-24s %,8d files  accuracy %.4f%n", entry.getKey(), counts[0], (double) counts[1] / counts[0]);
+            out.printf(Locale.ROOT, "  %-24s %,8d files  accuracy %.4f%n", PathText.escape(entry.getKey()), counts[0], (double) counts[1] / counts[0]);
         }
         if (!unknown.isEmpty())
         {
-            err.println("spindle evaluate: categories the model never saw (always wrong): " + String.join(", ", unknown));
+            err.println("spindle evaluate: categories the model never saw (always wrong): " + PathText.escape(String.join(", ", unknown)));
         }
         return ExitCodes.OK;
     }

@@ -9,6 +9,10 @@ final class ExitCodes
     static final int OK = 0;
     /** Unexpected error: an I/O failure writing the report, or outcomes that do not add up. */
     static final int ERROR = 1;
+    /**
+     * Usage error; also a refusal to share: an {@code --out}, {@code --json} or {@code --journal} another live
+     * spindle process holds (its OS lock), or a new run's journal that another run started first.
+     */
     static final int USAGE = 2;
     /** The run completed, but some files failed, were rejected or timed out. */
     static final int INCOMPLETE = 3;
@@ -30,6 +34,8 @@ final class ExitCodes
     static final int JOURNAL_CORRUPT = 12;
     /** Written by a newer Spindle journal format than this one reads. */
     static final int JOURNAL_TOO_NEW = 13;
+    /** {@code replay}: the chosen run has no footer yet and a live process still writes the journal ({@code --wait} waits). */
+    static final int JOURNAL_LIVE = 14;
 
     private ExitCodes()
     {

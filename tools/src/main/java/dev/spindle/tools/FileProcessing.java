@@ -91,7 +91,7 @@ final class FileProcessing implements Closeable
         else
         {
             final Path dir = options.cacheDir();
-            cache = MvStoreResultCache.open(dir, config, options.cacheEntries, line -> err.println("spindle " + verb + ": " + line));
+            cache = MvStoreResultCache.open(dir, config, options.cacheEntries, line -> err.println("spindle " + verb + ": " + PathText.escape(line)));
             cacheNote = dir.toString();
         }
         ResultsOutput output = null;

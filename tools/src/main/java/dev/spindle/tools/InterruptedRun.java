@@ -25,7 +25,7 @@ final class InterruptedRun
         interruption.progressLine(progressLine);
         if (tap instanceof JournalWriter<?> writer)
         {
-            interruption.afterSecondSignal("; the journal is left as after a crash: 'spindle resume " + writer.dir() + "' finishes the run");
+            interruption.afterSecondSignal("; the journal is left as after a crash: 'spindle resume " + PathText.terminal(writer.dir()) + "' finishes the run");
         }
         interruption.onFirstSignal(() ->
         {
@@ -47,7 +47,7 @@ final class InterruptedRun
             return;
         }
         out.printf(Locale.ROOT, "  interrupted by %s: %s%n", run.interruptedBy(), tap instanceof JournalWriter<?> writer
-            ? "'spindle resume " + writer.dir() + "' finishes the rest"
+            ? "'spindle resume " + PathText.terminal(writer.dir()) + "' finishes the rest"
             : "the files not reached were not processed (with --journal, 'spindle resume' finishes a run)");
     }
 }

@@ -6,16 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 import dev.spindle.engine.SpindleBuilder;
 import dev.spindle.engine.tune.Objective;
-import dev.spindle.journal.JournalContents;
 import dev.spindle.journal.JournalException;
-import dev.spindle.journal.JournalReader;
 import dev.spindle.journal.RecordedRun;
 import dev.spindle.journal.replay.Audit;
 import dev.spindle.journal.replay.AuditReport;
@@ -47,7 +44,8 @@ import picocli.CommandLine.Spec;
         "makespan / lower bound, wait / service / end-to-end percentiles, batch size, close reasons.",
         "By default each item spins its recorded service time, so no original files are needed (--real uses them).",
         "--simulate runs a discrete-event simulation instead (no threads, faster than real time): what if on N workers?",
-        "Exit status: 0 done, 2 usage, journal errors as 'spindle journal verify' (10-13)."})
+        "A run still being written (no footer, its writer alive) is refused with exit 14, or awaited with --wait.",
+        "Exit status: 0 done, 2 usage, journal errors as 'spindle journal verify' (10-13), 14 still being written."})
 final class ReplayCommand implements Callable<Integer>
 {
     @Spec
@@ -86,6 +84,9 @@ final class ReplayCommand implements Callable<Integer>
         description = "The tuner's objective (default: as recorded), e.g. latency:5ms.")
     String tune;
 
+    @Option(names = "--wait", description = "When the run is still being written, wait for its writer to finish instead of exiting 14.")
+    boolean waitForWriter;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the audit to FILE as JSON.")
     Path json;
 
@@ -101,25 +102,27 @@ final class ReplayCommand implements Callable<Integer>
         final Long lingerNanos = linger == null ? null : DurationText.parseNanos(linger, this::usage);
         final Tuning tuning = tune == null ? null : Tuning.parse(tune, this::usage);
         validate();
-        final JournalContents contents;
+        final RecordedRun recorded;
         try
         {
-            contents = JournalReader.read(journal);
+            recorded = LiveJournal.finishedRun(journal, run, waitForWriter);
         }
         catch (final JournalException e)
         {
-            err.println("spindle replay: " + e.getMessage());
-            return JournalExits.of(e);
+            return JournalExits.refused(err, "spindle replay", e);
         }
-        final List<RecordedRun> runs = contents.runs();
-        if (run < 0 || run >= runs.size())
+        catch (final LiveJournal.StillWritten e)
         {
-            throw usage("--run " + run + ": the journal holds runs 0.." + (runs.size() - 1));
+            err.println("spindle replay: " + PathText.escape(e.getMessage()));
+            return ExitCodes.JOURNAL_LIVE;
         }
-        final RecordedRun recorded = runs.get(run);
+        catch (final LiveJournal.NoSuchRun e)
+        {
+            throw usage(e.getMessage());
+        }
         if (recorded.items().isEmpty())
         {
-            err.println("spindle replay: run " + run + " of " + journal + " has no items to replay");
+            err.println("spindle replay: run " + run + " of " + PathText.terminal(journal) + " has no items to replay");
             return ExitCodes.USAGE;
         }
         final AuditReport audit;
@@ -131,7 +134,7 @@ final class ReplayCommand implements Callable<Integer>
         {
             throw usage(e.getMessage());
         }
-        out.printf(Locale.ROOT, "spindle replay %s (run %d, %d items, %s):%n", journal, run, recorded.items().size(),
+        out.printf(Locale.ROOT, "spindle replay %s (run %d, %d items, %s):%n", PathText.terminal(journal), run, recorded.items().size(),
             simulate ? "simulated" : "replayed, " + chosen.name().toLowerCase(Locale.ROOT) + " timing");
         out.print(audit.toText());
         out.flush();

@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
         "Finish a journaled 'spindle run' that crashed, was killed or was interrupted (SIGINT/SIGTERM): resubmit every item",
         "without an outcome (and those an interrupted run rejected unstarted), then submit the files under the run's",
         "directory that its walk never reached.",
-        "Exit status: as 'spindle run'; 0 also when there is nothing to resume; journal errors as 'spindle journal verify'."})
+        "Exit status: as 'spindle run'; 0 also when there is nothing to resume; 2 also when a live process still writes the",
+        "journal (its run has not crashed); journal errors as 'spindle journal verify'."})
 final class ResumeCommand implements Callable<Integer>
 {
     @Spec
@@ -68,32 +69,38 @@ final class ResumeCommand implements Callable<Integer>
         final JournalContents contents;
         try
         {
+            if (Files.isDirectory(journal) && JournalWriter.beingWritten(journal))
+            {
+                err.println("spindle resume: journal " + PathText.terminal(journal) + " is being written by a live process: its run has not"
+                    + " crashed; resume it once that process is gone");
+                return ExitCodes.USAGE;
+            }
             contents = JournalReader.read(journal);
         }
         catch (final dev.spindle.journal.JournalException e)
         {
-            err.println("spindle resume: " + e.getMessage());
+            err.println("spindle resume: " + PathText.escape(e.getMessage()));
             return JournalExits.of(e);
         }
         final Verification verification = Verification.of(contents.runs(), contents.skippedRecords(), contents.problems());
         if (!verification.consistent())
         {
-            err.println("spindle resume: journal " + journal + " is inconsistent (" + verification.problems().get(0)
-                + "); see 'spindle journal verify " + journal + "'");
+            err.println(PathText.escape("spindle resume: journal " + journal + " is inconsistent (" + verification.problems().get(0)
+                + "); see 'spindle journal verify " + journal + "'"));
             return ExitCodes.JOURNAL_INCONSISTENT;
         }
         final List<RecordedRun> runs = contents.runs();
         final RunHeader first = runs.get(0).header();
         if (!(ProcessorOptions.ML.equals(first.processor()) || ProcessorOptions.STAT.equals(first.processor())) || first.source().isEmpty())
         {
-            err.println("spindle resume: journal " + journal + " records a '" + first.processor()
-                + "' run, not a 'spindle run' of a directory; only those can be resumed here");
+            err.println(PathText.escape("spindle resume: journal " + journal + " records a '" + first.processor()
+                + "' run, not a 'spindle run' of a directory; only those can be resumed here"));
             return ExitCodes.USAGE;
         }
         final Path root = Path.of(first.source());
         if (!Files.isDirectory(root))
         {
-            err.println("spindle resume: the run's directory " + root + " no longer exists");
+            err.println("spindle resume: the run's directory " + PathText.terminal(root) + " no longer exists");
             return ExitCodes.USAGE;
         }
         final RecordedRun last = runs.get(runs.size() - 1);
@@ -102,7 +109,7 @@ final class ResumeCommand implements Callable<Integer>
         if (verification.complete() && !rescan)
         {
             out.printf(Locale.ROOT, "spindle resume %s: nothing to resume (%,d items, every one has its outcome)%n",
-                journal, verification.submitted());
+                PathText.terminal(journal), verification.submitted());
             return ExitCodes.OK;
         }
         final Set<String> journaled = new HashSet<>();
@@ -113,9 +120,9 @@ final class ResumeCommand implements Callable<Integer>
                 journaled.add(item.key());
             }
         }
-        out.printf(Locale.ROOT, "spindle resume %s: %,d items in flight at the crash%s%s%n", journal, verification.inFlight().size(),
+        out.printf(Locale.ROOT, "spindle resume %s: %,d items in flight at the crash%s%s%n", PathText.terminal(journal), verification.inFlight().size(),
             interrupted ? ", " + verification.notStarted().size() + " rejected unstarted when a signal interrupted the run" : "",
-            rescan ? "; walking " + root + " for entries the run never reached" : "");
+            rescan ? "; walking " + PathText.terminal(root) + " for entries the run never reached" : "");
         run.spec = spec;
         run.workers = workers;
         run.json = json;
@@ -123,13 +130,23 @@ final class ResumeCommand implements Callable<Integer>
         run.processing.processor = first.processor();
         final String command = "spindle " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         return run.underSignals("resume", interruption -> interruption.exitCode() > 0 ? interruption.beforeStart()
-            : resume(command, first, root, verification, journaled, rescan));
+            : OutputLocks.holding(null, json, err, "spindle resume", () -> resume(command, first, root, verification, journaled, rescan)));
     }
 
-    private int resume(final String command, final RunHeader first, final Path root, final Verification verification, final Set<String> journaled,
-        final boolean rescan) throws IOException
+    private int resume(final String command, final RunHeader first, final Path root, final Verification verification,
+        final Set<String> journaled, final boolean rescan) throws IOException
     {
-        try (JournalWriter<FileItem> writer = JournalWriter.open(journal, command, first.source(), first.processor(), 0, FileItem.IDENTITY))
+        final PrintWriter err = spec.commandLine().getErr();
+        final JournalWriter<FileItem> writer;
+        try
+        {
+            writer = JournalWriter.open(journal, command, first.source(), first.processor(), 0, FileItem.IDENTITY);
+        }
+        catch (final dev.spindle.journal.JournalException e)
+        {
+            return JournalExits.refused(err, "spindle resume", e);
+        }
+        try (writer)
         {
             return run.execute("resume", root, writer, verification.maxItemId(), journaled::contains, walker ->
             {

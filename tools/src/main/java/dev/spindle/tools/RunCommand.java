@@ -16,6 +16,7 @@ import dev.spindle.engine.OutcomeListener;
 import dev.spindle.engine.Spindle;
 import dev.spindle.engine.SpindleBuilder;
 import dev.spindle.engine.metrics.PerformanceReport;
+import dev.spindle.journal.JournalException;
 import dev.spindle.journal.JournalWriter;
 import dev.spindle.tools.ml.CategoryModel;
 import picocli.CommandLine.Command;
@@ -39,8 +40,10 @@ import picocli.CommandLine.Spec;
         "Symlinks are never followed out of DIR nor into directories; non-regular files are never opened.",
         "With --journal, every scheduling event goes to a Chronicle Queue journal that 'spindle journal verify',",
         "'spindle resume' and 'spindle replay' read.",
-        "Exit status: 0 all files succeeded, 3 some failed, were rejected or timed out, 2 usage error, 1 internal error,",
-        "130/143 interrupted by SIGINT/SIGTERM (the files in flight drained, then the summary; 'spindle resume' finishes a journaled run)."})
+        "--out, --json and --journal belong to one run at a time (OS locks): a second run is refused with exit 2.",
+        "Exit status: 0 all files succeeded, 3 some failed, were rejected or timed out, 2 usage error or an output in use,",
+        "1 internal error, 130/143 interrupted by SIGINT/SIGTERM (the files in flight drained, then the summary; 'spindle resume'",
+        "finishes a journaled run)."})
 final class RunCommand implements Callable<Integer>
 {
     static final int MAX_WORKERS = 1024;
@@ -100,6 +103,11 @@ final class RunCommand implements Callable<Integer>
     {
         validate();
         final Path root = root();
+        return OutputLocks.holding(processing.out, json, spec.commandLine().getErr(), "spindle " + verb, () -> journaled(root));
+    }
+
+    private int journaled(final Path root) throws IOException
+    {
         if (journal == null)
         {
             return execute(verb, root, JournalTap.none(), 0, key -> false, TreeSubmitter::walk);
@@ -111,8 +119,16 @@ final class RunCommand implements Callable<Integer>
             {
                 return interruption.beforeStart(); // nothing written: the journal directory stays as it was
             }
-            try (JournalWriter<FileItem> writer = JournalWriter.open(journal, command, root.toAbsolutePath().toString(), processing.processor,
-                -1, FileItem.IDENTITY))
+            final JournalWriter<FileItem> writer;
+            try
+            {
+                writer = JournalWriter.open(journal, command, root.toAbsolutePath().toString(), processing.processor, -1, FileItem.IDENTITY);
+            }
+            catch (final JournalException e)
+            {
+                return JournalExits.refused(spec.commandLine().getErr(), "spindle " + verb, e);
+            }
+            try (writer)
             {
                 return execute(verb, root, writer, 0, key -> false, TreeSubmitter::walk);
             }

@@ -11,7 +11,8 @@ import dev.spindle.engine.metrics.PerformanceReport;
 /**
  * The human summary printed at the end of a run: counts, throughput, batching (and who cut the
  * batches) and end-to-end latency, then the first few failures. Plain ASCII (latencies in "us") so it reads the same under
- * any locale; the full failure list belongs in the JSON report.
+ * any locale; the full failure list belongs in the JSON report. Names and reasons are escaped ({@link PathText}):
+ * a file name must not forge a summary line or reach the terminal as a control sequence.
  */
 final class RunSummary
 {
@@ -25,7 +26,7 @@ final class RunSummary
     {
         final PerformanceReport engine = run.engine();
         final LatencySummary e2e = engine.endToEnd();
-        out.printf(Locale.ROOT, "spindle %s %s: %,d files%s%n", verb, run.dir(), run.filesSeen(),
+        out.printf(Locale.ROOT, "spindle %s %s: %,d files%s%n", verb, PathText.escape(run.dir()), run.filesSeen(),
             run.interruptedBy() == null ? "" : ", INTERRUPTED by " + run.interruptedBy());
         out.printf(Locale.ROOT, "  outcomes   %,d succeeded, %,d failed, %,d rejected, %,d timed out%n",
             run.succeeded(), run.failed(), run.rejected(), run.timedOut());
@@ -55,8 +56,8 @@ final class RunSummary
         for (int i = 0; i < Math.min(FAILURES_SHOWN, failures.size()); i++)
         {
             final FailureRecord failure = failures.get(i);
-            out.printf(Locale.ROOT, "    %s: %s%s%n", failure.path(), failure.outcome() == Outcome.FAILED
-                ? "" : failure.outcome().name() + ": ", failure.reason());
+            out.printf(Locale.ROOT, "    %s: %s%s%n", PathText.terminal(failure.path(), failure.pathUri()), failure.outcome() == Outcome.FAILED
+                ? "" : failure.outcome().name() + ": ", PathText.escape(failure.reason()));
         }
         if (failures.size() > FAILURES_SHOWN)
         {

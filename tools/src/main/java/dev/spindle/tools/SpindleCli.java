@@ -41,13 +41,14 @@ public final class SpindleCli implements Callable<Integer>
 
     /**
      * The engine's affinity library logs through SLF4J, which has no provider here and would print a
-     * three-line warning on every run; JUL's default format spends two lines on one message.
-     * Both only when the user has not chosen otherwise.
+     * three-line warning on every run; JUL's default format spends two lines on one message, and its
+     * lines reach the terminal unescaped. All only when the user has not chosen otherwise.
      */
     private static void quietLibraryLogging()
     {
         setIfAbsent("slf4j.internal.verbosity", "ERROR");
         setIfAbsent("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
+        TerminalSafeLogging.install();
     }
 
     private static void setIfAbsent(final String property, final String value)
@@ -108,6 +109,6 @@ public final class SpindleCli implements Callable<Integer>
 
     private static String oneLine(final String text)
     {
-        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
+        return text == null ? "" : PathText.escape(text.strip().replaceAll("\\s*\\R\\s*", " "));
     }
 }

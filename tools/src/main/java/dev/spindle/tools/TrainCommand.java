@@ -88,20 +88,20 @@ final class TrainCommand implements Callable<Integer>
         }
         if (unlabelled.sum() > 0)
         {
-            err.printf(Locale.ROOT, "spindle train: %,d text files directly in %s belong to no category and were not used%n", unlabelled.sum(), tree.labels);
+            err.printf(Locale.ROOT, "spindle train: %,d text files directly in %s belong to no category and were not used%n", unlabelled.sum(), PathText.terminal(tree.labels));
         }
         if (trainer.categories().size() < 2)
         {
             err.printf(Locale.ROOT, "spindle train: %s has %d categories with text files; a model needs at least 2 (DIR/CATEGORY/files)%n",
-                tree.labels, trainer.categories().size());
+                PathText.terminal(tree.labels), trainer.categories().size());
             return ExitCodes.INCOMPLETE;
         }
         final CategoryModel built = trainer.build();
         built.save(model);
-        out.printf(Locale.ROOT, "spindle train: wrote %s: %d categories%n", model, built.categories());
+        out.printf(Locale.ROOT, "spindle train: wrote %s: %d categories%n", PathText.terminal(model), built.categories());
         for (int c = 0; c < built.categories(); c++)
         {
-            out.printf(Locale.ROOT, "  %-24s %,8d files%n", built.name(c), built.trainingFiles(c));
+            out.printf(Locale.ROOT, "  %-24s %,8d files%n", PathText.escape(built.name(c)), built.trainingFiles(c));
         }
         return ExitCodes.OK;
     }

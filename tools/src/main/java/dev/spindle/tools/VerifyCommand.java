@@ -55,22 +55,22 @@ final class VerifyCommand implements Callable<Integer>
         }
         catch (final JournalException e)
         {
-            err.println("spindle journal verify: " + e.getMessage());
+            err.println("spindle journal verify: " + PathText.escape(e.getMessage()));
             return JournalExits.of(e);
         }
         final Verification v = Verification.of(contents.runs(), contents.skippedRecords(), contents.problems());
-        out.printf(Locale.ROOT, "journal %s: %d run%s%s%n", journal, v.runs(), v.runs() == 1 ? "" : "s",
+        out.printf(Locale.ROOT, "journal %s: %d run%s%s%n", PathText.terminal(journal), v.runs(), v.runs() == 1 ? "" : "s",
             v.unclosedRuns() == 0 ? "" : ", " + v.unclosedRuns() + " did not close (crashed or killed)");
         out.printf(Locale.ROOT, "  submitted     %,d items%n", v.submitted());
         out.printf(Locale.ROOT, "  with outcome  %,d: %,d succeeded, %,d failed, %,d rejected, %,d timed out%n",
             v.submitted() - v.inFlight().size(), v.count(Outcome.SUCCEEDED), v.count(Outcome.FAILED), v.count(Outcome.REJECTED),
             v.count(Outcome.TIMED_OUT));
         out.printf(Locale.ROOT, "  in flight     %,d%s%n", v.inFlight().size(),
-            v.inFlight().isEmpty() ? "" : " (no outcome recorded: 'spindle resume " + journal + "' resubmits them)");
+            v.inFlight().isEmpty() ? "" : " (no outcome recorded: 'spindle resume " + PathText.terminal(journal) + "' resubmits them)");
         for (int i = 0; i < Math.min(IN_FLIGHT_SHOWN, v.inFlight().size()); i++)
         {
             final RecordedItem item = v.inFlight().get(i);
-            out.printf(Locale.ROOT, "    #%d %s%n", item.id(), item.key());
+            out.printf(Locale.ROOT, "    #%d %s%n", item.id(), PathText.escape(item.key()));
         }
         if (v.inFlight().size() > IN_FLIGHT_SHOWN)
         {
@@ -86,7 +86,7 @@ final class VerifyCommand implements Callable<Integer>
         if (!v.consistent())
         {
             out.printf(Locale.ROOT, "  INCONSISTENT: %,d problem%s%n", v.problems().size(), v.problems().size() == 1 ? "" : "s");
-            v.problems().stream().limit(IN_FLIGHT_SHOWN).forEach(p -> out.println("    " + p));
+            v.problems().stream().limit(IN_FLIGHT_SHOWN).forEach(p -> out.println("    " + PathText.escape(String.valueOf(p))));
             return ExitCodes.JOURNAL_INCONSISTENT;
         }
         out.println("  consistent");

@@ -1,13 +1,20 @@
 package dev.spindle.tools;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code spindle run} with a processor slowed to a known pace and a line on stdout every tenth
- * outcome, so a test in another JVM can kill it at a chosen point of the run.
+ * outcome, so a test in another JVM can kill it at a chosen point of the run; with a gate file, the
+ * run holds still after {@link #GATE_AFTER} outcomes until the test creates the file.
  */
 public final class SlowRunMain
 {
+    /** With {@code -Dslow.gate=FILE}, batches wait after this many outcomes until FILE exists. */
+    static final int GATE_AFTER = 10;
+
     private SlowRunMain()
     {
     }
@@ -18,8 +25,13 @@ public final class SlowRunMain
         final long microsPerItem = Long.parseLong(System.getProperty("slow.micros", "2000"));
         final AtomicLong done = new AtomicLong();
         final RunCommand run = new RunCommand();
+        final String gate = System.getProperty("slow.gate");
         run.processorDecorator = inner -> batch ->
         {
+            while (gate != null && done.get() >= GATE_AFTER && !Files.exists(Path.of(gate)))
+            {
+                LockSupport.parkNanos(20_000_000L);
+            }
             final long until = System.nanoTime() + microsPerItem * 1_000L * batch.size();
             while (System.nanoTime() < until)
             {

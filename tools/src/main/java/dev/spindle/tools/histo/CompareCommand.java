@@ -1,5 +1,6 @@
 package dev.spindle.tools.histo;
 
+import dev.spindle.tools.PathText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -131,8 +132,8 @@ final class CompareCommand implements Callable<Integer>
         }
         else
         {
-            out.println("A  " + a.describe());
-            out.println("B  " + b.describe());
+            out.println("A  " + PathText.escape(a.describe()));
+            out.println("B  " + PathText.escape(b.describe()));
             out.println();
             table(a, b, tags, statistics).print(out);
             if (limitPercent != null)

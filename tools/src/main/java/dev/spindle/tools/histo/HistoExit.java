@@ -1,5 +1,6 @@
 package dev.spindle.tools.histo;
 
+import dev.spindle.tools.PathText;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -28,7 +29,7 @@ final class HistoExit
 
     static int fail(final CommandSpec spec, final String message, final int code)
     {
-        spec.commandLine().getErr().println(spec.qualifiedName() + ": " + message);
+        spec.commandLine().getErr().println(spec.qualifiedName() + ": " + PathText.escape(message));
         spec.commandLine().getErr().flush();
         return code;
     }

@@ -1,5 +1,6 @@
 package dev.spindle.tools.histo;
 
+import dev.spindle.tools.PathText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,8 +92,8 @@ final class PlotCommand implements Callable<Integer>
         {
             return HistoExit.fail(spec, "cannot write " + out + ": " + e, HistoExit.ERROR);
         }
-        spec.commandLine().getOut().println("wrote " + out + ": " + series.size() + (series.size() == 1 ? " line (" : " lines (")
-            + String.join(", ", series.stream().map(PercentileChart.Series::label).toList()) + ")");
+        spec.commandLine().getOut().println(PathText.escape("wrote " + out + ": " + series.size() + (series.size() == 1 ? " line (" : " lines (")
+            + String.join(", ", series.stream().map(PercentileChart.Series::label).toList()) + ")"));
         spec.commandLine().getOut().flush();
         return HistoExit.OK;
     }

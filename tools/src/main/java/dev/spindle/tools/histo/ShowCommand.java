@@ -1,5 +1,6 @@
 package dev.spindle.tools.histo;
 
+import dev.spindle.tools.PathText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ final class ShowCommand implements Callable<Integer>
         }
         else
         {
-            out.println(log.describe());
+            out.println(PathText.escape(log.describe()));
             table(tags, columns).print(out);
         }
         out.flush();

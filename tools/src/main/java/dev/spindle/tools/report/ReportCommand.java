@@ -1,5 +1,6 @@
 package dev.spindle.tools.report;
 
+import dev.spindle.tools.PathText;
 import dev.spindle.engine.CloseReason;
 import dev.spindle.engine.metrics.LatencySummary;
 import dev.spindle.journal.JournalContents;
@@ -98,8 +99,8 @@ public final class ReportCommand implements Callable<Integer>
         {
             return ReportExit.fail(spec, "cannot write " + out + ": " + e, ReportExit.ERROR);
         }
-        spec.commandLine().getOut().println(json ? Json.write(summary(run, stats)) : "wrote " + out + " (run " + index + ", "
-            + run.items().size() + " items, " + run.intervals().size() + " intervals, " + run.decisions().size() + " decisions)");
+        spec.commandLine().getOut().println(json ? Json.write(summary(run, stats)) : PathText.escape("wrote " + out + " (run " + index + ", "
+            + run.items().size() + " items, " + run.intervals().size() + " intervals, " + run.decisions().size() + " decisions)"));
         spec.commandLine().getOut().flush();
         return ReportExit.OK;
     }

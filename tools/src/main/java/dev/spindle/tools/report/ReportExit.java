@@ -1,5 +1,6 @@
 package dev.spindle.tools.report;
 
+import dev.spindle.tools.PathText;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** The exit codes of {@code spindle report}, the same numbers {@code spindle histo} uses for the same cases. */
@@ -18,7 +19,7 @@ final class ReportExit
 
     static int fail(final CommandSpec spec, final String message, final int code)
     {
-        spec.commandLine().getErr().println(spec.qualifiedName() + ": " + message);
+        spec.commandLine().getErr().println(spec.qualifiedName() + ": " + PathText.escape(message));
         spec.commandLine().getErr().flush();
         return code;
     }

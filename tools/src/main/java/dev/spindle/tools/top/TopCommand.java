@@ -1,8 +1,11 @@
 package dev.spindle.tools.top;
 
+import dev.spindle.tools.PathText;
 import dev.spindle.journal.JournalContents;
 import dev.spindle.journal.JournalException;
 import dev.spindle.journal.JournalReader;
+import dev.spindle.journal.JournalWriter;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -23,13 +26,17 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "top", description = {
     "Watch a running engine through its journal: items/s, queue depth, utilization per worker, p99 of the last interval, "
-        + "tuner state; refreshed every second. Ends when the run's footer arrives, or on Ctrl-C.",
-    "Exit status: 0 the run ended or top was stopped, 2 usage error, 3 bad input (not a journal, corrupt, newer format)."})
+        + "tuner state; refreshed every second. Ends when the run's footer arrives, when its writer is gone without one"
+        + " (shown as CRASHED), or on Ctrl-C.",
+    "Exit status: 0 the run ended or top was stopped, 2 usage error, 3 bad input (not a journal, corrupt, newer format),"
+        + " 4 the run crashed (no footer, writer gone)."})
 public final class TopCommand implements Callable<Integer>
 {
     static final int OK = 0;
     static final int USAGE = 2;
     static final int BAD_INPUT = 3;
+    /** The run's writer is gone and the run has no footer: it crashed or was killed ('spindle resume' finishes it). */
+    static final int CRASHED = 4;
     /**
      * How long a journal directory may stay unreadable (no queue file yet, a header still zero) before
      * top gives up: a writer that is just starting looks like that. A path that does not exist fails at once.
@@ -74,7 +81,7 @@ public final class TopCommand implements Callable<Integer>
         Runtime.getRuntime().addShutdownHook(hook);
         try
         {
-            return watch(new TopScreen(spec.commandLine().getOut(), journal.toString(), !plain && System.console() != null, json));
+            return watch(new TopScreen(spec.commandLine().getOut(), PathText.terminal(journal), !plain && System.console() != null, json));
         }
         finally
         {
@@ -108,10 +115,15 @@ public final class TopCommand implements Callable<Integer>
                 else
                 {
                     final TopFrame frame = TopFrame.of(contents.runs().get(contents.runs().size() - 1));
-                    screen.show(frame);
+                    final TopFrame crashed = frame.ended() ? null : crashed();
+                    screen.show(crashed != null ? crashed : frame);
                     if (frame.ended())
                     {
                         return OK;
+                    }
+                    if (crashed != null)
+                    {
+                        return crashed.ended() ? OK : CRASHED;
                     }
                 }
             }
@@ -132,7 +144,7 @@ public final class TopCommand implements Callable<Integer>
                 else if (e.kind() == JournalException.Kind.NEWER_VERSION || !Files.isDirectory(journal)
                     || unreadable && System.nanoTime() - unreadableSince > STARTUP_GRACE_NANOS)
                 {
-                    spec.commandLine().getErr().println(spec.qualifiedName() + ": " + e.getMessage());
+                    spec.commandLine().getErr().println(spec.qualifiedName() + ": " + PathText.escape(e.getMessage()));
                     spec.commandLine().getErr().flush();
                     return BAD_INPUT;
                 }
@@ -155,6 +167,28 @@ public final class TopCommand implements Callable<Integer>
         }
         screen.stopped();
         return OK;
+    }
+
+    /**
+     * The last run's frame when no live process writes the journal any more (it crashed or was killed, or
+     * closed just now: the footer precedes the lock's release, so a second read tells), else null.
+     */
+    private TopFrame crashed() throws JournalException
+    {
+        try
+        {
+            if (JournalWriter.beingWritten(journal))
+            {
+                return null;
+            }
+        }
+        catch (final IOException e)
+        {
+            return null; // cannot tell: keep watching
+        }
+        final JournalContents contents = JournalReader.read(journal);
+        final TopFrame last = TopFrame.of(contents.runs().get(contents.runs().size() - 1));
+        return last.ended() ? last : last.asCrashed();
     }
 
     private void stopAndWait()

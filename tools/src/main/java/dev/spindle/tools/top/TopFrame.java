@@ -16,6 +16,7 @@ import java.util.Map;
 record TopFrame(
     int run,
     boolean ended,
+    boolean crashed,
     double elapsedSeconds,
     long submitted,
     long settled,
@@ -57,7 +58,7 @@ record TopFrame(
         final double elapsed = ((run.closed() ? run.footer().endNanos() : lastEnd) - origin) / 1e9;
         final double seconds = last == null ? 0 : Math.max(1, last.lengthNanos()) / 1e9;
         final RecordedDecision decision = run.decisions().isEmpty() ? null : run.decisions().get(run.decisions().size() - 1);
-        return new TopFrame(run.index(), run.closed(), Math.max(0, elapsed), run.items().size(), settled,
+        return new TopFrame(run.index(), run.closed(), false, Math.max(0, elapsed), run.items().size(), settled,
             last == null ? -1 : last.index(), seconds,
             last == null ? 0 : last.arrived() / seconds,
             last == null ? 0 : last.completed() / seconds,
@@ -72,11 +73,20 @@ record TopFrame(
             decision == null ? "" : decision.reason());
     }
 
+    /** This frame of a run whose writer is gone without writing its footer: killed or crashed, not running. */
+    TopFrame asCrashed()
+    {
+        return new TopFrame(run, ended, true, elapsedSeconds, submitted, settled, intervalIndex, intervalSeconds, arrivedPerSecond,
+            completedPerSecond, queueDepth, utilization, workerUtilization, endToEndP99Nanos, tunerState, budget, lingerNanos, activeWorkers,
+            tunerReason);
+    }
+
     Map<String, Object> toJson()
     {
         final Map<String, Object> json = new LinkedHashMap<>();
         json.put("run", run);
         json.put("ended", ended);
+        json.put("crashed", crashed);
         json.put("elapsed_s", elapsedSeconds);
         json.put("submitted", submitted);
         json.put("settled", settled);

@@ -1,5 +1,6 @@
 package dev.spindle.tools.top;
 
+import dev.spindle.tools.PathText;
 import dev.spindle.tools.histo.Json;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -31,7 +32,7 @@ final class TopScreen
         if (!json)
         {
             out.print(ansi ? HOME_AND_CLEAR : "");
-            out.println("spindle top  " + journal + "  " + why);
+            out.println("spindle top  " + journal + "  " + PathText.escape(why));
             out.flush();
         }
     }
@@ -45,7 +46,7 @@ final class TopScreen
             return;
         }
         final StringBuilder text = new StringBuilder(1024).append(ansi ? HOME_AND_CLEAR : "");
-        text.append(format("spindle top  %s  run %d  %.1f s  %s%n", journal, f.run(), f.elapsedSeconds(), f.ended() ? "ENDED" : "running"));
+        text.append(format("spindle top  %s  run %d  %.1f s  %s%n", journal, f.run(), f.elapsedSeconds(), f.ended() ? "ENDED" : f.crashed() ? "CRASHED (writer gone, no footer)" : "running"));
         text.append(format("items      %,d submitted  %,d settled  %,d in flight%n", f.submitted(), f.settled(), f.submitted() - f.settled()));
         if (f.intervalIndex() < 0)
         {
@@ -64,7 +65,7 @@ final class TopScreen
             }
         }
         text.append(format("tuner      %s  budget %,.2f  linger %s  workers %d%s%n", f.tunerState(), f.budget(), latency(f.lingerNanos()),
-            f.activeWorkers(), f.tunerReason().isEmpty() ? "" : "  (" + f.tunerReason() + ")"));
+            f.activeWorkers(), f.tunerReason().isEmpty() ? "" : "  (" + PathText.escape(f.tunerReason()) + ")"));
         text.append(ansi ? "" : "\n");
         out.print(text);
         out.flush();
