@@ -15,8 +15,9 @@ import org.agrona.concurrent.UnsafeBuffer;
 /**
  * Reads a journal back into {@link RecordedRun}s, with a read-only tailer that neither takes nor waits
  * for a writer's lock, so a journal whose writer was killed reads like any other. The files' chains are
- * walked first ({@link JournalFiles}): a truncated file is refused before Chronicle could fault on it, the
- * tailer is bounded by the documents found, and a torn last frame is skipped and counted. A garbled frame
+ * walked first ({@link JournalFiles}): a truncated file is never handed to Chronicle (which would fault on
+ * it) but read with plain reads up to the cut, recovering what precedes it ({@link JournalContents#damage()});
+ * the tailer is bounded by the documents found, and a torn last frame is skipped and counted. A garbled frame
  * is skipped whole; only a foreign, newer or headless journal fails the read.
  */
 public final class JournalReader
@@ -50,6 +51,10 @@ public final class JournalReader
             }
         }
         final RunAssembler assembler = new RunAssembler();
+        if (layout.damaged())
+        {
+            return readDamaged(dir, layout, assembler, problems, skipped);
+        }
         try (SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir).readOnly(true).build())
         {
             if (documents == 0)
@@ -70,6 +75,73 @@ public final class JournalReader
         final List<String> all = new ArrayList<>(problems);
         all.addAll(assembler.problems());
         return new JournalContents(assembler.runs(), skipped, all);
+    }
+
+    /**
+     * A damaged journal, read with plain reads up to the damage (Chronicle would fault on a cut file):
+     * what precedes the cut is as good as ever, so it is recovered and the loss counted. Nothing
+     * recovered is CORRUPT; a journal whose only damage is a metadata file left unwritten by a run
+     * stopped at start-up is EMPTY.
+     */
+    private static JournalContents readDamaged(final Path dir, final JournalFiles.Layout layout, final RunAssembler assembler,
+        final List<String> problems, final long tornSkipped) throws JournalException
+    {
+        final long[] seen = {0};
+        final long[] recovered = {0};
+        final long[] skipped = {tornSkipped};
+        final UnsafeBuffer frame = new UnsafeBuffer(new byte[0]);
+        long bytesLost = 0;
+        long recordsLost = 0;
+        final List<String> places = new ArrayList<>();
+        if (layout.metadataProblem() != null)
+        {
+            places.add(layout.metadataProblem());
+        }
+        for (final JournalFiles.Cycle cycle : layout.cycles())
+        {
+            JournalFiles.readData(cycle, (bytes, length) ->
+            {
+                frame.wrap(bytes, 0, length);
+                final long lost = frame(frame, length, ++seen[0], dir, assembler, problems);
+                skipped[0] += lost;
+                if (lost == 0)
+                {
+                    recovered[0] += frame.getInt(FrameDescriptor.RECORD_COUNT_OFFSET);
+                }
+            });
+            final JournalFiles.Cut cut = cycle.cut();
+            if (cut != null)
+            {
+                bytesLost += cut.bytesLeft();
+                recordsLost += cut.records();
+                places.add(cycle.file().getFileName() + " ends at byte " + (cut.offset() + cut.bytesLeft()) + where(cut));
+            }
+        }
+        if (seen[0] == 0)
+        {
+            if (layout.cycles().stream().allMatch(c -> c.cut() == null))
+            {
+                throw new JournalException(JournalException.Kind.EMPTY, "journal " + dir + " holds no complete record (a run stopped at start-up: "
+                    + layout.metadataProblem() + ")");
+            }
+            throw new JournalException(JournalException.Kind.CORRUPT, dir + " is damaged and nothing in it is recoverable: " + String.join("; ", places));
+        }
+        final List<String> all = new ArrayList<>(problems);
+        all.addAll(assembler.problems());
+        return new JournalContents(assembler.runs(), skipped[0], all, new JournalDamage(recovered[0], bytesLost, recordsLost, places));
+    }
+
+    private static String where(final JournalFiles.Cut cut)
+    {
+        if (cut.declaredBytes() < 0)
+        {
+            return ", inside its file header";
+        }
+        if (cut.declaredBytes() == 0)
+        {
+            return ", between two documents, without Chronicle's end-of-file marker";
+        }
+        return ", inside a document of " + cut.declaredBytes() + " bytes at byte " + cut.offset();
     }
 
     /** Feeds every frame to the assembler; returns the records skipped. */
@@ -191,6 +263,11 @@ public final class JournalReader
         catch (final IllegalStateException e)
         {
             marked = false; // a read-only table store throws for a key it does not have
+        }
+        if (!marked && java.nio.file.Files.exists(dir.resolve(WriterLock.FILE)))
+        {
+            return new JournalException(JournalException.Kind.EMPTY, "journal " + dir
+                + " holds no complete record (a run stopped at start-up, before its first record)");
         }
         if (!marked)
         {

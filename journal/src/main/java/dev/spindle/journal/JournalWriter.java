@@ -153,13 +153,27 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
         {
             throw new JournalException(JournalException.Kind.NOT_A_JOURNAL, dir + " is not empty and holds no journal");
         }
-        Files.createDirectories(dir);
-        final WriterLock lock = WriterLock.acquire(dir);
+        final WriterLock lock;
+        try
+        {
+            Files.createDirectories(dir);
+            lock = WriterLock.acquire(dir);
+        }
+        catch (final IOException e)
+        {
+            throw WriteFailures.diskError(e) ? new WriteFailedException(dir, e, "") : e;
+        }
         final SingleChronicleQueue queue;
         final long documents;
         try
         {
-            documents = existing ? JournalFiles.inspect(dir).dataDocuments() : 0;
+            final JournalFiles.Layout layout = existing ? JournalFiles.inspect(dir) : null;
+            if (layout != null && layout.damaged())
+            {
+                throw new JournalException(JournalException.Kind.CORRUPT, dir + " is damaged (a file cut short): rebuild it first ("
+                    + JournalRepair.class.getSimpleName() + ", as 'spindle resume' does)");
+            }
+            documents = layout != null ? layout.dataDocuments() : 0;
             queue = SingleChronicleQueueBuilder.binary(dir).rollCycle(RollCycles.FAST_DAILY).timeoutMS(LOCK_TIMEOUT_MS).build();
         }
         catch (final JournalException e)
@@ -167,9 +181,13 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
             lock.close();
             throw e;
         }
-        catch (final RuntimeException e)
+        catch (final RuntimeException | InternalError e)
         {
             lock.close();
+            if (WriteFailures.diskError(e))
+            {
+                throw new WriteFailedException(dir, e, "");
+            }
             throw new JournalException(JournalException.Kind.CORRUPT, "cannot open the queue in " + dir + ": " + e.getMessage());
         }
         try
@@ -194,6 +212,10 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
         {
             queue.close();
             lock.close();
+            if (!(e instanceof JournalException) && WriteFailures.diskError(e))
+            {
+                throw new WriteFailedException(dir, e, "");
+            }
             throw e;
         }
     }
@@ -587,10 +609,21 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
         agent.awaitTerminated();
         runner.close();
         lock.close();
-        final Throwable failure = agent.failure();
+        final WriteFailedException failure = failure();
         if (failure != null)
         {
-            throw new IOException("journal " + dir + ": writing failed, records after the failure are lost: " + failure, failure);
+            throw failure;
         }
+    }
+
+    /**
+     * The write failure that stopped the journal (disk full, an I/O error, a fault in the mapped file), as
+     * one line naming the file; null while writes succeed. Records before the failure stay readable; the
+     * ones after it are discarded, so a caller should stop its run.
+     */
+    public WriteFailedException failure()
+    {
+        final Throwable failure = agent.failure();
+        return failure == null ? null : new WriteFailedException(agent.failedFile(), failure, "the journal's records before it stay readable");
     }
 }
