@@ -43,7 +43,7 @@ final class JournalAgent implements Agent
 {
     /** Ring type of a marker for a record too large for the ring, held in {@link #oversized} instead. */
     static final int OVERSIZE_MARKER = 127;
-    /** Headroom left free on the journal's file system; a system property so a child JVM in a test can lower it. */
+    /** Headroom left free on the journal's file system; a system property so a child JVM in a test can lower it (negative: no check). */
     static final String RESERVE_PROPERTY = "spindle.journal.reserveBytes";
     private static final long DEFAULT_RESERVE_BYTES = 1 << 20;
     private static final long TERMINATION_POLL_MS = 100;
@@ -333,7 +333,7 @@ final class JournalAgent implements Agent
     /** Whether the disk has room for {@code bytes} more plus the headroom; fails the journal when not. */
     private boolean room(final long bytes)
     {
-        if (store == null)
+        if (store == null || reserveBytes < 0)
         {
             return true;
         }
@@ -396,6 +396,7 @@ final class JournalAgent implements Agent
                 if (writer != null && !writer.isAlive())
                 {
                     fail(new IllegalStateException("the journal's writer thread died"));
+                    onClose(); // it died before closing the queue and the run log
                     break;
                 }
             }

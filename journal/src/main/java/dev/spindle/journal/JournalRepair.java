@@ -150,13 +150,16 @@ public final class JournalRepair
         }
     }
 
-    /** A cycle file with a complete data document, or one too garbled to tell (kept, to be safe). */
+    /**
+     * A cycle file with a complete data document, a torn one, or cut short (a truncated file is damage to
+     * report, never blank, even at 0 bytes), or one too garbled to tell: kept, to be safe.
+     */
     private static boolean holdsData(final Path file) throws IOException
     {
         try
         {
             final JournalFiles.Cycle cycle = JournalFiles.walk(file);
-            return cycle.dataDocuments() > 0 || cycle.torn();
+            return cycle.dataDocuments() > 0 || cycle.torn() || cycle.cut() != null;
         }
         catch (final JournalException e)
         {

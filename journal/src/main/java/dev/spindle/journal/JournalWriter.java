@@ -163,6 +163,15 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
         {
             throw WriteFailures.diskError(e) ? new WriteFailedException(dir, e, "") : e;
         }
+        final long reserve = JournalAgent.reserveBytes();
+        final long free = Files.getFileStore(dir).getUsableSpace();
+        if (reserve >= 0 && free < reserve)
+        {
+            // Chronicle maps its files: building a queue on a full disk would fault (SIGBUS), in the VM itself at worst
+            lock.close();
+            throw new WriteFailedException(dir, new IOException("No space left on device: " + free + " bytes free, the journal keeps "
+                + reserve + " free"), "");
+        }
         final SingleChronicleQueue queue;
         final long documents;
         try
@@ -204,6 +213,8 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
             {
                 final Thread thread = new Thread(r, "spindle-journal");
                 thread.setDaemon(true);
+                // Agrona rethrows an Error, and a mapped write's fault (InternalError) can surface anywhere on this thread
+                thread.setUncaughtExceptionHandler((t, e) -> writer.agent.fail(e));
                 return thread;
             });
             return writer;
@@ -546,9 +557,9 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
         int attempt = 0;
         while ((index = ring.tryClaim(type, length)) < 0)
         {
-            if (closed)
+            if (closed || agent.failure() != null)
             {
-                index = CLOSED;
+                index = CLOSED; // a failed writer discards records (a dead writer thread would leave the ring full for good)
                 break;
             }
             if (attempt < SPINS)

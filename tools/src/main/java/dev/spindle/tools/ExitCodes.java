@@ -24,6 +24,11 @@ final class ExitCodes
     static final int JOURNAL_CORRUPT = 12;
     /** Written by a newer Spindle journal format than this one reads. */
     static final int JOURNAL_TOO_NEW = 13;
+    /**
+     * An output could not be written (disk full, an I/O error) to the journal, --out, --json or a run's
+     * .hlog: the run stopped, one line names the file; what was written before it stays readable.
+     */
+    static final int WRITE_FAILED = 14;
 
     private ExitCodes()
     {

@@ -12,6 +12,7 @@ import dev.spindle.engine.BatchProcessor;
 import dev.spindle.engine.CostFunction;
 import dev.spindle.engine.OutcomeListener;
 import dev.spindle.engine.SpindleBuilder;
+import dev.spindle.journal.WriteFailedException;
 import dev.spindle.tools.ml.CategoryModel;
 import dev.spindle.tools.ml.EmbeddingConfig;
 import dev.spindle.tools.ml.MlComplexityScorer;
@@ -155,6 +156,12 @@ final class FileProcessing implements Closeable
                 item.flag(FileItem.HAS_EMBEDDING, false); // the processor meets the same error and reports it
             }
         };
+    }
+
+    /** The --out write that failed, if any: the run stops on it. */
+    WriteFailedException writeFailure()
+    {
+        return output != null ? output.failure() : null;
     }
 
     /** Sees every outcome (writes --out); none without --out. */

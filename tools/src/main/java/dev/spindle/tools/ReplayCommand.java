@@ -111,6 +111,7 @@ final class ReplayCommand implements Callable<Integer>
             err.println("spindle replay: " + e.getMessage());
             return JournalExits.of(e);
         }
+        JournalRecovery.note(err, "spindle replay", journal, contents);
         final List<RecordedRun> runs = contents.runs();
         if (run < 0 || run >= runs.size())
         {

@@ -17,6 +17,7 @@ import dev.spindle.engine.Spindle;
 import dev.spindle.engine.SpindleBuilder;
 import dev.spindle.engine.metrics.PerformanceReport;
 import dev.spindle.journal.JournalWriter;
+import dev.spindle.journal.WriteFailedException;
 import dev.spindle.tools.ml.CategoryModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Spec;
         "Symlinks are never followed out of DIR nor into directories; non-regular files are never opened.",
         "With --journal, every scheduling event goes to a Chronicle Queue journal that 'spindle journal verify',",
         "'spindle resume' and 'spindle replay' read.",
-        "Exit status: 0 all files succeeded, 3 some failed, were rejected or timed out, 2 usage error, 1 internal error."})
+        "Exit status: 0 all files succeeded, 3 some failed, were rejected or timed out, 2 usage error, 1 internal error,",
+        "14 an output (journal, --out, --json) could not be written: disk full or I/O error, one line names the file."})
 final class RunCommand implements Callable<Integer>
 {
     static final int MAX_WORKERS = 1024;
@@ -146,6 +148,7 @@ final class RunCommand implements Callable<Integer>
         final Predicate<String> journaled, final Feed feed, final FileProcessing files, final PrintWriter out, final PrintWriter err)
         throws IOException
     {
+        WriteFailedException stopped = null;
         final OutcomeListener<FileItem> output = files.output();
         final RunTally tally = new RunTally((item, outcome, result, reason) ->
         {
@@ -153,12 +156,20 @@ final class RunCommand implements Callable<Integer>
             observer.onOutcome(item, outcome, result, reason);
         });
         final Spindle<FileItem> spindle = engine(tally, tap, files).start();
-        final TreeSubmitter walker = new TreeSubmitter(root, new SymlinkPolicy(root.toRealPath()), spindle::publish, lastUsedId, journaled)
-            .marker(files.marker());
+        final OutputGuard guard = OutputGuard.of(tap, files);
+        final TreeSubmitter walker = new TreeSubmitter(root, new SymlinkPolicy(root.toRealPath()), (translator, item) ->
+        {
+            guard.check();
+            return spindle.publish(translator, item);
+        }, lastUsedId, journaled).marker(files.marker());
         final ProgressLine progress = interactive.getAsBoolean() ? ProgressLine.start(err, walker::seen, tally) : null;
         try
         {
             feed.into(walker);
+        }
+        catch (final OutputGuard.Stopped e)
+        {
+            stopped = e.failure();
         }
         finally
         {
@@ -167,6 +178,10 @@ final class RunCommand implements Callable<Integer>
             {
                 progress.close();
             }
+        }
+        if (stopped != null)
+        {
+            throw stopped; // one line and its own exit status (SpindleCli), no summary of a run cut short
         }
         final PerformanceReport report = spindle.report();
         final RunResult run = new RunResult(PathText.display(dir != null ? dir : root), walker.seen(), tally.succeeded(), tally.failed(),
@@ -230,9 +245,10 @@ final class RunCommand implements Callable<Integer>
             }
             if (Files.isDirectory(journal))
             {
+                JournalRecovery.resetIfBlank(spec.commandLine().getErr(), "spindle " + verb, journal);
                 try (var entries = Files.list(journal))
                 {
-                    if (entries.findAny().isPresent())
+                    if (entries.anyMatch(e -> !e.getFileName().toString().equals("journal.lock")))
                     {
                         throw usage("--journal " + journal + " is not empty: a run writes a new journal"
                             + " (finish a crashed run with 'spindle resume " + journal + "')");
