@@ -158,10 +158,11 @@ final class FileProcessing implements Closeable
         };
     }
 
-    /** The --out write that failed, if any: the run stops on it. */
+    /** The --out or cache write that failed, if any: the run stops on it. */
     WriteFailedException writeFailure()
     {
-        return output != null ? output.failure() : null;
+        final WriteFailedException failure = output != null ? output.failure() : null;
+        return failure != null ? failure : cache.writeFailure();
     }
 
     /** Sees every outcome (writes --out); none without --out. */
@@ -189,6 +190,10 @@ final class FileProcessing implements Closeable
             {
                 output.close();
             }
+        }
+        if (cache.writeFailure() != null)
+        {
+            throw cache.writeFailure();
         }
     }
 }

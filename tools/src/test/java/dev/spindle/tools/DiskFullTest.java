@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs onto a real, small, nearly full tmpfs: the journal (Chronicle's mapped file, kept from faulting
- * by the free-space check), {@code --out} and {@code --json}. Each run must stop with one line naming the
+ * by the free-space check), {@code --out}, the result cache and {@code --json}. Each run must stop with one line naming the
  * file and exit 14, never hang (child JVMs with a time limit), and the journal written so far must still
  * verify. Without the check a mapped write on a full tmpfs is a SIGBUS: sometimes an InternalError the
  * writer catches, sometimes (inside the VM's own Unsafe code) a JVM crash, so that is not tested here.
@@ -99,6 +99,18 @@ class DiskFullTest
         assertEquals(1, lines.size(), exit.err());
         assertTrue(lines.get(0).contains(out.toString()) && lines.get(0).contains("disk full"), exit.err());
         assertFalse(exit.err().contains("Exception") || exit.err().contains("\tat "), exit.err());
+    }
+
+    @Test
+    void aCacheOnAFullDiskStopsTheRunWithOneLineNamingTheFile() throws Exception
+    {
+        fillLeaving(300_000); // about a kilobyte of cached result per text file: far more than fits
+        final Path cache = disk.resolve("cache");
+        final Exit exit = spindle(List.of(), "run", tree.toString(), "--cache", cache.toString(), "--workers", "1");
+        assertEquals(ExitCodes.WRITE_FAILED, exit.code(), exit.out() + exit.err());
+        final List<String> lines = exit.err().strip().lines().filter(l -> !l.contains("no --model given")).toList();
+        assertEquals(1, lines.size(), exit.err());
+        assertTrue(lines.get(0).contains(cache.toString()) && lines.get(0).contains("disk full"), exit.err());
     }
 
     @Test
