@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class PartialJournalTest
 {
-    private static final int FILES = 400;
+    private static final int FILES = 1_000;
     private static final byte[] FRAME_MAGIC = {'S', 'P', 'J', 'F'};
 
     @TempDir
@@ -82,7 +82,8 @@ class PartialJournalTest
     {
         final long[] frames = framePositions(cycleFile(journal));
         assertTrue(frames.length >= 3, "the run took several frames: " + frames.length);
-        final long frame = "middle".equals(where) ? frames[frames.length / 2] : frames[frames.length - 1];
+        // frames are as big as the writer's drains made them: past the second, so the recovered part always holds items
+        final long frame = "middle".equals(where) ? frames[Math.max(2, frames.length / 2)] : frames[frames.length - 1];
         final Path damaged = cutCopy(where, frame + 40);
 
         final CliRun verify = CliRun.of("journal", "verify", damaged.toString());
