@@ -4,9 +4,12 @@ import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -170,11 +173,46 @@ final class ResultsOutput implements OutcomeListener<FileItem>, Closeable
         }
         catch (final WriteFailedException e)
         {
+            trimToLastLine(dir.resolve(INDEX));
             throw e;
         }
         catch (final IOException e)
         {
+            trimToLastLine(dir.resolve(INDEX));
             throw new WriteFailedException(dir, e, "finishing " + INDEX + " and " + MATRIX);
+        }
+    }
+
+    /** A full disk can cut the last line short: cut the file back to its last whole line, so every line parses. */
+    private static void trimToLastLine(final Path file)
+    {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE))
+        {
+            final ByteBuffer tail = ByteBuffer.allocate(1 << 16);
+            long end = channel.size();
+            while (end > 0)
+            {
+                final long from = Math.max(0, end - tail.capacity());
+                tail.clear().limit((int)(end - from));
+                while (tail.hasRemaining() && channel.read(tail, from + tail.position()) > 0)
+                {
+                    // fill
+                }
+                for (int i = tail.position() - 1; i >= 0; i--)
+                {
+                    if (tail.get(i) == '\n')
+                    {
+                        channel.truncate(from + i + 1);
+                        return;
+                    }
+                }
+                end = from;
+            }
+            channel.truncate(0);
+        }
+        catch (final IOException e)
+        {
+            // the failure being reported already names the file; a torn last line is then all that is left of this one
         }
     }
 }

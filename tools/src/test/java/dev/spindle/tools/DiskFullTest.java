@@ -99,6 +99,24 @@ class DiskFullTest
         assertEquals(1, lines.size(), exit.err());
         assertTrue(lines.get(0).contains(out.toString()) && lines.get(0).contains("disk full"), exit.err());
         assertFalse(exit.err().contains("Exception") || exit.err().contains("\tat "), exit.err());
+        whatWasWrittenStaysReadable(out);
+    }
+
+    /** Every index line parses and points at a row the matrix holds; the matrix holds exactly the rows its header counts. */
+    private static void whatWasWrittenStaysReadable(final Path out) throws IOException
+    {
+        final Path npy = out.resolve(ResultsOutput.MATRIX);
+        final long rows = (Files.size(npy) - 128) / (256 * Float.BYTES);
+        assertEquals(128 + rows * 256 * Float.BYTES, Files.size(npy), "no partial row");
+        final String header = new String(Files.readAllBytes(npy), 0, 128, StandardCharsets.US_ASCII);
+        assertTrue(header.contains("'shape': (" + rows + ", 256)"), header);
+        // the index is buffered (64 KiB): on a disk the matrix filled first its buffer may never have reached the file
+        final List<String> index = Files.readAllLines(out.resolve(ResultsOutput.INDEX), StandardCharsets.UTF_8);
+        for (final String line : index)
+        {
+            final Object row = MiniJson.object(line).get("row");
+            assertTrue(row == null || ((Double)row) < rows, line);
+        }
     }
 
     @Test
