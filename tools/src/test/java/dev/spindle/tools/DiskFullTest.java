@@ -76,6 +76,13 @@ class DiskFullTest
         final Exit exit = spindle(List.of(), "run", tree.toString(), "--processor", "stat", "--workers", "1", "--journal", journal.toString());
         stoppedWithOneLine(exit, journal.toString());
         journalStillVerifies(journal);
+
+        Files.delete(disk.resolve("filler")); // room again: the resume finishes the run
+        final CliRun resume = CliRun.of("resume", journal.toString(), "--workers", "1");
+        assertTrue(resume.exitCode() == ExitCodes.OK, resume.out() + resume.err());
+        final CliRun complete = CliRun.of("journal", "verify", journal.toString(), "--require-complete");
+        assertEquals(ExitCodes.OK, complete.exitCode(), complete.out() + complete.err());
+        assertTrue(complete.out().contains("submitted     " + String.format(java.util.Locale.ROOT, "%,d", FILES) + " items"), complete.out());
     }
 
     @Test
