@@ -3,10 +3,13 @@ package dev.spindle.journal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.BytesStore;
@@ -32,14 +35,23 @@ import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
  * lengths from the head, zero what was read, then publish the new head). Frames rather than a document
  * per record because Chronicle's per-document cost exceeds a record's; a frame torn by a crash is lost
  * whole. After a write fails it discards records, so engine threads never wait on a dead disk, and
- * {@link JournalWriter#close} reports the failure.
+ * {@link JournalWriter#close} reports the failure. A write to a full disk through Chronicle's mapped
+ * file would fault (SIGBUS), so free space is checked before every frame, keeping {@link #reserveBytes()}
+ * of headroom for Chronicle's index pages: a statfs per frame, at most about one a millisecond.
  */
 final class JournalAgent implements Agent
 {
     /** Ring type of a marker for a record too large for the ring, held in {@link #oversized} instead. */
     static final int OVERSIZE_MARKER = 127;
+    /** Headroom left free on the journal's file system; a system property so a child JVM in a test can lower it (negative: no check). */
+    static final String RESERVE_PROPERTY = "spindle.journal.reserveBytes";
+    private static final long DEFAULT_RESERVE_BYTES = 1 << 20;
+    private static final long TERMINATION_POLL_MS = 100;
 
     private final SingleChronicleQueue queue;
+    private final Path dir;
+    private final FileStore store;
+    private final long reserveBytes = reserveBytes();
     private final AtomicBuffer ring;
     private final BytesStore<?, ByteBuffer> ringBytes;
     private final int capacity;
@@ -55,6 +67,8 @@ final class JournalAgent implements Agent
     private int nextRunIndex;
     private volatile boolean stopping;
     private volatile Throwable failure;
+    private volatile Path failedFile;
+    private volatile Thread thread;
     private volatile long records;
     private volatile long frames;
     private volatile long bytes;
@@ -67,6 +81,8 @@ final class JournalAgent implements Agent
         final int firstRunIndex, final WriterSettings settings)
     {
         this.queue = queue;
+        this.dir = dir;
+        this.store = fileStore(dir);
         this.ring = ring.buffer();
         this.capacity = ring.capacity();
         this.headPositionIndex = capacity + RingBufferDescriptor.HEAD_POSITION_OFFSET;
@@ -91,16 +107,51 @@ final class JournalAgent implements Agent
         oversized.remove(id);
     }
 
+    static long reserveBytes()
+    {
+        return Long.getLong(RESERVE_PROPERTY, DEFAULT_RESERVE_BYTES);
+    }
+
+    private static FileStore fileStore(final Path dir)
+    {
+        try
+        {
+            return Files.getFileStore(dir);
+        }
+        catch (final IOException e)
+        {
+            return null; // no check; a failed write is still caught
+        }
+    }
+
     @Override
     public void onStart()
     {
-        appender = queue.createAppender();
+        thread = Thread.currentThread();
+        try
+        {
+            appender = queue.createAppender();
+        }
+        catch (final RuntimeException | Error e)
+        {
+            fail(e);
+        }
     }
 
     @Override
     public int doWork()
     {
-        final int work = drain();
+        int work;
+        try
+        {
+            work = drain();
+        }
+        catch (final RuntimeException | Error e)
+        {
+            // a mapped write's fault may surface after the write returned; the failure flag makes the next drain discard
+            fail(e);
+            work = 1;
+        }
         if (work == 0 && stopping)
         {
             throw new AgentTerminationException();
@@ -170,7 +221,7 @@ final class JournalAgent implements Agent
 
     private void writeFrame(final int index, final int length, final int count)
     {
-        if (failure != null)
+        if (failure != null || !room(FrameDescriptor.HEADER_LENGTH + length))
         {
             return;
         }
@@ -180,7 +231,7 @@ final class JournalAgent implements Agent
             out.writeInt(FrameDescriptor.MAGIC).writeInt(formatVersion).writeInt(count).writeInt(length);
             out.write(ringBytes, (long)index, (long)length);
         }
-        catch (final RuntimeException e)
+        catch (final RuntimeException | Error e)
         {
             fail(e);
             return;
@@ -195,7 +246,7 @@ final class JournalAgent implements Agent
     {
         final int recordLength = FrameDescriptor.RECORD_HEADER_LENGTH + record.body().length;
         final int aligned = align(recordLength);
-        if (failure == null)
+        if (failure == null && room(FrameDescriptor.HEADER_LENGTH + aligned))
         {
             try (DocumentContext document = appender.writingDocument())
             {
@@ -207,7 +258,7 @@ final class JournalAgent implements Agent
                     out.writeByte((byte)0);
                 }
             }
-            catch (final RuntimeException e)
+            catch (final RuntimeException | Error e)
             {
                 fail(e);
                 return;
@@ -267,12 +318,40 @@ final class JournalAgent implements Agent
         }
         catch (final IOException e)
         {
-            fail(new UncheckedIOException(e));
+            fail(hlog.file(), e);
         }
-        catch (final RuntimeException e)
+        catch (final UncheckedIOException e)
+        {
+            fail(hlog.file(), e.getCause());
+        }
+        catch (final RuntimeException | Error e)
+        {
+            fail(hlog.file(), e);
+        }
+    }
+
+    /** Whether the disk has room for {@code bytes} more plus the headroom; fails the journal when not. */
+    private boolean room(final long bytes)
+    {
+        if (store == null || reserveBytes < 0)
+        {
+            return true;
+        }
+        try
+        {
+            final long free = store.getUsableSpace();
+            if (free >= bytes + reserveBytes)
+            {
+                return true;
+            }
+            fail(new IOException("No space left on device: " + free + " bytes free, the next frame needs " + bytes + " and "
+                + reserveBytes + " of headroom"));
+        }
+        catch (final IOException e)
         {
             fail(e);
         }
+        return false;
     }
 
     private static int align(final int length)
@@ -282,8 +361,15 @@ final class JournalAgent implements Agent
 
     void fail(final Throwable t)
     {
+        fail(null, t);
+    }
+
+    /** The first failure wins; {@code file} null means the queue's newest cycle file. */
+    private synchronized void fail(final Path file, final Throwable t)
+    {
         if (failure == null)
         {
+            failedFile = file != null ? file : JournalFiles.newestCycle(dir);
             failure = t;
         }
     }
@@ -294,6 +380,7 @@ final class JournalAgent implements Agent
         stopping = true;
     }
 
+    /** Returns once the writer thread closed the queue, or died without doing so (it can never hang a close). */
     void awaitTerminated()
     {
         boolean interrupted = false;
@@ -301,8 +388,17 @@ final class JournalAgent implements Agent
         {
             try
             {
-                terminated.await();
-                break;
+                if (terminated.await(TERMINATION_POLL_MS, TimeUnit.MILLISECONDS))
+                {
+                    break;
+                }
+                final Thread writer = thread;
+                if (writer != null && !writer.isAlive())
+                {
+                    fail(new IllegalStateException("the journal's writer thread died"));
+                    onClose(); // it died before closing the queue and the run log
+                    break;
+                }
             }
             catch (final InterruptedException e)
             {
@@ -320,21 +416,33 @@ final class JournalAgent implements Agent
     {
         try
         {
-            hlog.close();
-            if (appender != null)
+            closeStep(hlog.file(), hlog::close);
+            closeStep(null, () ->
             {
-                appender.close();
-            }
-            queue.close();
-            ringBytes.releaseLast();
-        }
-        catch (final RuntimeException e)
-        {
-            fail(e);
+                if (appender != null)
+                {
+                    appender.close();
+                }
+            });
+            closeStep(null, queue::close);
+            closeStep(null, ringBytes::releaseLast);
         }
         finally
         {
             terminated.countDown();
+        }
+    }
+
+    /** Each close step on its own, so a fault in one (a mapped page gone bad) still closes the rest. */
+    private void closeStep(final Path file, final Runnable step)
+    {
+        try
+        {
+            step.run();
+        }
+        catch (final RuntimeException | Error e)
+        {
+            fail(file, e);
         }
     }
 
@@ -347,6 +455,12 @@ final class JournalAgent implements Agent
     Throwable failure()
     {
         return failure;
+    }
+
+    /** The file a failed write was meant for; null before a failure. */
+    Path failedFile()
+    {
+        return failedFile;
     }
 
     long records()

@@ -36,8 +36,11 @@ final class JournalFiles
     {
     }
 
-    /** One cycle file: its complete data documents and, if its chain ends in a torn one, where and how many records it held. */
-    record Cycle(Path file, long dataDocuments, long tornOffset, int tornRecords)
+    /**
+     * One cycle file: its complete data documents and, if its chain ends in a torn one, where and how many
+     * records it held; {@code cut} when the file ends inside a document (truncated), else null.
+     */
+    record Cycle(Path file, long dataDocuments, long tornOffset, int tornRecords, Cut cut)
     {
         boolean torn()
         {
@@ -45,8 +48,17 @@ final class JournalFiles
         }
     }
 
-    /** What a directory holds of a queue: its metadata file (if any) and its cycle files, oldest first. */
-    record Layout(boolean metadata, List<Cycle> cycles)
+    /**
+     * Where a truncated file ends inside a document: the document's offset, the bytes of it that are left,
+     * the length its header declared (-1 when the header itself is cut) and the records its frame declared
+     * (0 when unknown). Everything written after it is gone without a trace.
+     */
+    record Cut(long offset, long bytesLeft, long declaredBytes, int records)
+    {
+    }
+
+    /** What a directory holds of a queue: its metadata file (if any), why it is unreadable (else null) and its cycle files, oldest first. */
+    record Layout(boolean metadata, String metadataProblem, List<Cycle> cycles)
     {
         boolean queueFiles()
         {
@@ -62,9 +74,19 @@ final class JournalFiles
             }
             return total;
         }
+
+        /** A cycle file cut short or an unreadable metadata file: Chronicle must not map it, the plain reader reads what is left. */
+        boolean damaged()
+        {
+            return metadataProblem != null || cycles.stream().anyMatch(c -> c.cut() != null);
+        }
     }
 
-    /** The directory's queue files, every chain walked; NOT_A_JOURNAL for a missing directory, CORRUPT for a broken file. */
+    /**
+     * The directory's queue files, every chain walked; NOT_A_JOURNAL for a missing directory, CORRUPT for a
+     * cycle file whose header is garbled. A truncated cycle file and an unreadable metadata file are noted
+     * in the layout instead, so a reader can recover what precedes the damage.
+     */
     static Layout inspect(final Path dir) throws JournalException
     {
         if (!Files.exists(dir))
@@ -86,16 +108,28 @@ final class JournalFiles
         }
         final Path metadata = dir.resolve(METADATA_FILE);
         final boolean hasMetadata = Files.isRegularFile(metadata);
+        String metadataProblem = null;
         if (hasMetadata)
         {
-            walk(metadata);
+            try
+            {
+                final Cycle walked = walk(metadata);
+                if (walked.cut() != null)
+                {
+                    metadataProblem = metadata + " is truncated";
+                }
+            }
+            catch (final JournalException e)
+            {
+                metadataProblem = e.getMessage();
+            }
         }
         final List<Cycle> cycles = new ArrayList<>(cycleFiles.size());
         for (final Path file : cycleFiles)
         {
             cycles.add(walk(file));
         }
-        return new Layout(hasMetadata, List.copyOf(cycles));
+        return new Layout(hasMetadata, metadataProblem, List.copyOf(cycles));
     }
 
     /** True when the directory has entries other than a writer's lock file. */
@@ -116,7 +150,20 @@ final class JournalFiles
         }
     }
 
-    private static Cycle walk(final Path file) throws JournalException
+    /** The newest cycle file in {@code dir} (names sort by cycle), or {@code dir} itself when there is none or it cannot be listed. */
+    static Path newestCycle(final Path dir)
+    {
+        try (Stream<Path> entries = Files.list(dir))
+        {
+            return entries.filter(p -> p.getFileName().toString().endsWith(CYCLE_SUFFIX)).max(Path::compareTo).orElse(dir);
+        }
+        catch (final IOException | RuntimeException e)
+        {
+            return dir;
+        }
+    }
+
+    static Cycle walk(final Path file) throws JournalException
     {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
         {
@@ -130,37 +177,43 @@ final class JournalFiles
                 position = (position + 3) & ~3L;
                 if (position + Integer.BYTES > size)
                 {
-                    throw truncated(file, size);
+                    // the file ends at a document boundary without Chronicle's end marker: cut there
+                    return new Cycle(file, data, -1, 0, new Cut(position, Math.max(0, size - position), first ? -1 : 0, 0));
                 }
                 final int header = window.intAt(position);
                 if (first)
                 {
-                    if ((header & NOT_COMPLETE) != 0 || (header & META_DATA) == 0 || position + Integer.BYTES + (header & LENGTH_MASK) > size)
+                    if ((header & NOT_COMPLETE) != 0 || (header & META_DATA) == 0)
                     {
                         throw new JournalException(JournalException.Kind.CORRUPT,
                             file + ": unreadable Chronicle Queue file header (" + Integer.toHexString(header) + ")");
+                    }
+                    if (position + Integer.BYTES + (header & LENGTH_MASK) > size)
+                    {
+                        return new Cycle(file, 0, -1, 0, new Cut(0, size, -1, 0));
                     }
                     first = false;
                 }
                 if (header == END_OF_FILE)
                 {
-                    return new Cycle(file, data, -1, 0);
+                    return new Cycle(file, data, -1, 0, null);
                 }
                 if (header == 0)
                 {
                     // Chronicle writes a document's header last: a writer killed mid-document leaves a zero header before its bytes
                     final int torn = tornRecords(window, position + Integer.BYTES, size);
-                    return new Cycle(file, data, torn > 0 ? position : -1, torn);
+                    return new Cycle(file, data, torn > 0 ? position : -1, torn, null);
                 }
                 if ((header & NOT_COMPLETE) != 0)
                 {
                     final int torn = (header & META_DATA) != 0 ? 0 : Math.max(1, tornRecords(window, position + Integer.BYTES, size));
-                    return new Cycle(file, data, position, torn);
+                    return new Cycle(file, data, position, torn, null);
                 }
                 final long length = header & LENGTH_MASK;
                 if (position + Integer.BYTES + length > size)
                 {
-                    throw truncated(file, size);
+                    final int records = (header & META_DATA) != 0 ? 0 : tornRecords(window, position + Integer.BYTES, size);
+                    return new Cycle(file, data, -1, 0, new Cut(position, size - position, Integer.BYTES + length, records));
                 }
                 if ((header & META_DATA) == 0)
                 {
@@ -193,10 +246,58 @@ final class JournalFiles
         return Math.max(1, window.intAt(frame + FrameDescriptor.RECORD_COUNT_OFFSET));
     }
 
-    private static JournalException truncated(final Path file, final long size)
+    /** Receives a data document's bytes, valid only during the call. */
+    @FunctionalInterface
+    interface DocumentSink
     {
-        return new JournalException(JournalException.Kind.CORRUPT,
-            file + " is truncated: its chain of documents runs past the end of the file (" + size + " bytes)");
+        void accept(byte[] bytes, int length) throws JournalException;
+    }
+
+    /**
+     * Reads a cycle's complete data documents with plain reads, never mapping the file: for a damaged
+     * journal, which Chronicle would fault on. Stops where {@link #walk} found the chain's end.
+     */
+    static void readData(final Cycle cycle, final DocumentSink sink) throws JournalException
+    {
+        try (FileChannel channel = FileChannel.open(cycle.file(), StandardOpenOption.READ))
+        {
+            final Window window = new Window(channel);
+            byte[] bytes = new byte[WINDOW];
+            long position = 0;
+            long seen = 0;
+            while (seen < cycle.dataDocuments())
+            {
+                position = (position + 3) & ~3L;
+                final int header = window.intAt(position);
+                final int length = header & LENGTH_MASK;
+                if ((header & META_DATA) == 0)
+                {
+                    if (length > bytes.length)
+                    {
+                        bytes = new byte[Math.max(length, bytes.length * 2)];
+                    }
+                    final ByteBuffer target = ByteBuffer.wrap(bytes, 0, length);
+                    while (target.hasRemaining())
+                    {
+                        if (channel.read(target, position + Integer.BYTES + target.position()) < 0)
+                        {
+                            throw new IOException("short read at " + position);
+                        }
+                    }
+                    seen++;
+                    sink.accept(bytes, length);
+                }
+                position += Integer.BYTES + length;
+            }
+        }
+        catch (final IOException e)
+        {
+            if (e instanceof JournalException j)
+            {
+                throw j;
+            }
+            throw new JournalException(JournalException.Kind.CORRUPT, "cannot read " + cycle.file() + ": " + e);
+        }
     }
 
     /** Buffered little-endian int reads at arbitrary positions: one read call per 64 KiB of small documents. */

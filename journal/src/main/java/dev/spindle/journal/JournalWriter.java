@@ -153,8 +153,25 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
         {
             throw new JournalException(JournalException.Kind.NOT_A_JOURNAL, dir + " is not empty and holds no journal");
         }
-        Files.createDirectories(dir);
-        final WriterLock lock = WriterLock.acquire(dir);
+        final WriterLock lock;
+        try
+        {
+            Files.createDirectories(dir);
+            lock = WriterLock.acquire(dir);
+        }
+        catch (final IOException e)
+        {
+            throw WriteFailures.diskError(e) ? new WriteFailedException(dir, e, "") : e;
+        }
+        final long reserve = JournalAgent.reserveBytes();
+        final long free = Files.getFileStore(dir).getUsableSpace();
+        if (reserve >= 0 && free < reserve)
+        {
+            // Chronicle maps its files: building a queue on a full disk would fault (SIGBUS), in the VM itself at worst
+            lock.close();
+            throw new WriteFailedException(dir, new IOException("No space left on device: " + free + " bytes free, the journal keeps "
+                + reserve + " free"), "");
+        }
         final SingleChronicleQueue queue;
         final long documents;
         final boolean existing;
@@ -162,7 +179,13 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
         {
             // looked at again under the lock: a writer that won the lock race may have started the journal meanwhile
             existing = JournalFiles.hasEntries(dir);
-            documents = existing ? JournalFiles.inspect(dir).dataDocuments() : 0;
+            final JournalFiles.Layout layout = existing ? JournalFiles.inspect(dir) : null;
+            if (layout != null && layout.damaged())
+            {
+                throw new JournalException(JournalException.Kind.CORRUPT, dir + " is damaged (a file cut short): rebuild it first ("
+                    + JournalRepair.class.getSimpleName() + ", as 'spindle resume' does)");
+            }
+            documents = layout != null ? layout.dataDocuments() : 0;
             queue = SingleChronicleQueueBuilder.binary(dir).rollCycle(RollCycles.FAST_DAILY).timeoutMS(LOCK_TIMEOUT_MS).build();
         }
         catch (final IOException e)
@@ -170,9 +193,13 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
             lock.close();
             throw e;
         }
-        catch (final RuntimeException e)
+        catch (final RuntimeException | InternalError e)
         {
             lock.close();
+            if (WriteFailures.diskError(e))
+            {
+                throw new WriteFailedException(dir, e, "");
+            }
             throw new JournalException(JournalException.Kind.CORRUPT, "cannot open the queue in " + dir + ": " + e.getMessage());
         }
         try
@@ -194,6 +221,8 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
             {
                 final Thread thread = new Thread(r, "spindle-journal");
                 thread.setDaemon(true);
+                // Agrona rethrows an Error, and a mapped write's fault (InternalError) can surface anywhere on this thread
+                thread.setUncaughtExceptionHandler((t, e) -> writer.agent.fail(e));
                 return thread;
             });
             return writer;
@@ -202,6 +231,10 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
         {
             queue.close();
             lock.close();
+            if (!(e instanceof JournalException) && WriteFailures.diskError(e))
+            {
+                throw new WriteFailedException(dir, e, "");
+            }
             throw e;
         }
     }
@@ -552,9 +585,9 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
         int attempt = 0;
         while ((index = ring.tryClaim(type, length)) < 0)
         {
-            if (closed)
+            if (closed || agent.failure() != null)
             {
-                index = CLOSED;
+                index = CLOSED; // a failed writer discards records (a dead writer thread would leave the ring full for good)
                 break;
             }
             if (attempt < SPINS)
@@ -615,10 +648,21 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
         agent.awaitTerminated();
         runner.close();
         lock.close();
-        final Throwable failure = agent.failure();
+        final WriteFailedException failure = failure();
         if (failure != null)
         {
-            throw new IOException("journal " + dir + ": writing failed, records after the failure are lost: " + failure, failure);
+            throw failure;
         }
+    }
+
+    /**
+     * The write failure that stopped the journal (disk full, an I/O error, a fault in the mapped file), as
+     * one line naming the file; null while writes succeed. Records before the failure stay readable; the
+     * ones after it are discarded, so a caller should stop its run.
+     */
+    public WriteFailedException failure()
+    {
+        final Throwable failure = agent.failure();
+        return failure == null ? null : new WriteFailedException(agent.failedFile(), failure, "the journal's records before it stay readable");
     }
 }

@@ -1,6 +1,11 @@
 package dev.spindle.journal;
 
 import java.io.FileNotFoundException;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.EncodableHistogram;
@@ -10,12 +15,15 @@ import org.HdrHistogram.HistogramLogWriter;
  * Each run's interval histograms as a standard HdrHistogram interval log, {@code run-<index>.hlog} in the
  * journal directory (index as in {@link RecordedRun#index()}), one tag per metric (queueWait,
  * batchService, itemService, endToEnd), values in nanoseconds, the max column in milliseconds. A copy
- * for HdrHistogram's own tools: the journal's records remain the source of truth.
+ * for HdrHistogram's own tools: the journal's records remain the source of truth. HdrHistogram writes
+ * through a PrintStream, which swallows write errors, so each write is followed by its checkError.
  */
 final class RunHlog implements AutoCloseable
 {
     private final Path dir;
     private HistogramLogWriter log;
+    private PrintStream stream;
+    private Path file;
     private long startEpochMillis;
     private long startNanos;
 
@@ -34,12 +42,29 @@ final class RunHlog implements AutoCloseable
         close();
         startEpochMillis = epochMillis;
         startNanos = nanos;
-        log = new HistogramLogWriter(dir.resolve(fileName(runIndex)).toFile());
+        file = dir.resolve(fileName(runIndex));
+        stream = new PrintStream(new FileOutputStream(file.toFile()), false, StandardCharsets.UTF_8);
+        log = new HistogramLogWriter(stream);
         log.outputComment("Spindle run " + runIndex + ": interval histograms in ns (tags queueWait, batchService, itemService, endToEnd)");
         log.outputLogFormatVersion();
         log.outputStartTime(epochMillis);
         log.setBaseTime(epochMillis);
         log.outputLegend();
+        check();
+    }
+
+    /** The log being written, or last written; null before the first run header. */
+    Path file()
+    {
+        return file;
+    }
+
+    private void check()
+    {
+        if (stream.checkError())
+        {
+            throw new UncheckedIOException(new IOException("writing " + file + " failed (disk full or I/O error)"));
+        }
     }
 
     /** {@code histograms} in {@link IntervalDescriptor#HISTOGRAM_TAGS} order. */
@@ -59,6 +84,7 @@ final class RunHlog implements AutoCloseable
             h.setEndTimeStamp(end);
             log.outputIntervalHistogram(h);
         }
+        check();
     }
 
     @Override
@@ -66,8 +92,14 @@ final class RunHlog implements AutoCloseable
     {
         if (log != null)
         {
+            stream.flush();
+            final boolean failed = stream.checkError();
             log.close();
             log = null;
+            if (failed)
+            {
+                throw new UncheckedIOException(new IOException("writing " + file + " failed (disk full or I/O error)"));
+            }
         }
     }
 }

@@ -36,6 +36,11 @@ final class ExitCodes
     static final int JOURNAL_TOO_NEW = 13;
     /** {@code replay}: the chosen run has no footer yet and a live process still writes the journal ({@code --wait} waits). */
     static final int JOURNAL_LIVE = 14;
+    /**
+     * An output could not be written (disk full, an I/O error) to the journal, --out, --json or a run's
+     * .hlog: the run stopped, one line names the file; what was written before it stays readable.
+     */
+    static final int WRITE_FAILED = 15;
 
     private ExitCodes()
     {

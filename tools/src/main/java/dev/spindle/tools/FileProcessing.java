@@ -12,6 +12,7 @@ import dev.spindle.engine.BatchProcessor;
 import dev.spindle.engine.CostFunction;
 import dev.spindle.engine.OutcomeListener;
 import dev.spindle.engine.SpindleBuilder;
+import dev.spindle.journal.WriteFailedException;
 import dev.spindle.tools.ml.CategoryModel;
 import dev.spindle.tools.ml.EmbeddingConfig;
 import dev.spindle.tools.ml.MlComplexityScorer;
@@ -157,6 +158,13 @@ final class FileProcessing implements Closeable
         };
     }
 
+    /** The --out or cache write that failed, if any: the run stops on it. */
+    WriteFailedException writeFailure()
+    {
+        final WriteFailedException failure = output != null ? output.failure() : null;
+        return failure != null ? failure : cache.writeFailure();
+    }
+
     /** Sees every outcome (writes --out); none without --out. */
     OutcomeListener<FileItem> output()
     {
@@ -182,6 +190,10 @@ final class FileProcessing implements Closeable
             {
                 output.close();
             }
+        }
+        if (cache.writeFailure() != null)
+        {
+            throw cache.writeFailure();
         }
     }
 }

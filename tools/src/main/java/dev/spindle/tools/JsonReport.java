@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 
 import dev.spindle.engine.metrics.LatencySummary;
 import dev.spindle.engine.metrics.PerformanceReport;
+import dev.spindle.journal.WriteFailedException;
 
 /**
  * Writes a run's machine-readable report: flat counts first (files_seen always equals succeeded +
@@ -26,11 +27,19 @@ final class JsonReport
     {
         final Path absolute = file.toAbsolutePath();
         final Path temp = absolute.resolveSibling(absolute.getFileName() + ".tmp");
-        try (Writer out = new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8)))
+        try
         {
-            write(out, run);
+            try (Writer out = new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8)))
+            {
+                write(out, run);
+            }
+            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
         }
-        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+        catch (final IOException e)
+        {
+            Files.deleteIfExists(temp); // a half-written report frees its space; the target is untouched
+            throw new WriteFailedException(file, e, "");
+        }
     }
 
     static void write(final Writer out, final RunResult run) throws IOException

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.spindle.journal.JournalContents;
 import dev.spindle.journal.JournalReader;
 import dev.spindle.journal.JournalWriter;
 import dev.spindle.journal.RecordedRun;
@@ -41,23 +42,28 @@ final class LiveJournal
         }
     }
 
+    /** The run chosen, and the journal as read when it was chosen (with what a damaged journal lost). */
+    record Finished(JournalContents contents, RecordedRun run)
+    {
+    }
+
     private LiveJournal()
     {
     }
 
-    static RecordedRun finishedRun(final Path journal, final int index, final boolean wait) throws IOException, StillWritten, NoSuchRun
+    static Finished finishedRun(final Path journal, final int index, final boolean wait) throws IOException, StillWritten, NoSuchRun
     {
         while (true)
         {
-            RecordedRun run = run(journal, index);
-            if (run.closed())
+            Finished run = run(journal, index);
+            if (run.run().closed())
             {
                 return run;
             }
             if (!JournalWriter.beingWritten(journal))
             {
                 run = run(journal, index);
-                if (run.closed() || !JournalWriter.beingWritten(journal))
+                if (run.run().closed() || !JournalWriter.beingWritten(journal))
                 {
                     return run;
                 }
@@ -79,13 +85,14 @@ final class LiveJournal
         }
     }
 
-    private static RecordedRun run(final Path journal, final int index) throws IOException, NoSuchRun
+    private static Finished run(final Path journal, final int index) throws IOException, NoSuchRun
     {
-        final List<RecordedRun> runs = JournalReader.read(journal).runs();
+        final JournalContents contents = JournalReader.read(journal);
+        final List<RecordedRun> runs = contents.runs();
         if (index < 0 || index >= runs.size())
         {
             throw new NoSuchRun("--run " + index + ": the journal holds runs 0.." + (runs.size() - 1));
         }
-        return runs.get(index);
+        return new Finished(contents, runs.get(index));
     }
 }

@@ -102,10 +102,10 @@ final class ReplayCommand implements Callable<Integer>
         final Long lingerNanos = linger == null ? null : DurationText.parseNanos(linger, this::usage);
         final Tuning tuning = tune == null ? null : Tuning.parse(tune, this::usage);
         validate();
-        final RecordedRun recorded;
+        final LiveJournal.Finished finished;
         try
         {
-            recorded = LiveJournal.finishedRun(journal, run, waitForWriter);
+            finished = LiveJournal.finishedRun(journal, run, waitForWriter);
         }
         catch (final JournalException e)
         {
@@ -120,6 +120,8 @@ final class ReplayCommand implements Callable<Integer>
         {
             throw usage(e.getMessage());
         }
+        JournalRecovery.note(err, "spindle replay", journal, finished.contents());
+        final RecordedRun recorded = finished.run();
         if (recorded.items().isEmpty())
         {
             err.println("spindle replay: run " + run + " of " + PathText.terminal(journal) + " has no items to replay");

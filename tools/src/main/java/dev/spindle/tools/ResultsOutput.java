@@ -4,14 +4,18 @@ import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
 import java.util.Locale;
 
 import dev.spindle.engine.Outcome;
 import dev.spindle.engine.OutcomeListener;
+import dev.spindle.journal.WriteFailedException;
 import dev.spindle.tools.ml.Category;
 import dev.spindle.tools.ml.FileAnalysis;
 import dev.spindle.tools.ml.FileResult;
@@ -30,12 +34,14 @@ final class ResultsOutput implements OutcomeListener<FileItem>, Closeable
 
     private final NpyWriter matrix;
     private final Writer index;
-    private IOException failure;
+    private final Path dir;
+    private volatile WriteFailedException failure;
 
-    private ResultsOutput(final NpyWriter matrix, final Writer index)
+    private ResultsOutput(final NpyWriter matrix, final Writer index, final Path dir)
     {
         this.matrix = matrix;
         this.index = index;
+        this.dir = dir;
     }
 
     static ResultsOutput create(final Path dir, final int dims) throws IOException
@@ -44,7 +50,7 @@ final class ResultsOutput implements OutcomeListener<FileItem>, Closeable
         final NpyWriter matrix = new NpyWriter(dir.resolve(MATRIX), dims);
         try
         {
-            return new ResultsOutput(matrix, new BufferedWriter(Files.newBufferedWriter(dir.resolve(INDEX), StandardCharsets.UTF_8), 1 << 16));
+            return new ResultsOutput(matrix, new BufferedWriter(Files.newBufferedWriter(dir.resolve(INDEX), StandardCharsets.UTF_8), 1 << 16), dir);
         }
         catch (final IOException e)
         {
@@ -64,9 +70,42 @@ final class ResultsOutput implements OutcomeListener<FileItem>, Closeable
         {
             write(item, outcome, result, reason);
         }
+        catch (final MatrixFailure e)
+        {
+            failure = new WriteFailedException(dir.resolve(MATRIX), e.getCause(), "the run stops; rows before it stay readable");
+        }
         catch (final IOException e)
         {
-            failure = e;
+            failure = new WriteFailedException(dir.resolve(INDEX), e, "the run stops; lines before it stay readable");
+        }
+    }
+
+    /** The first write that failed, as one line naming its file; null while writes succeed. Any thread. */
+    WriteFailedException failure()
+    {
+        return failure;
+    }
+
+    /** Tells a failed matrix append from a failed index write. */
+    private static final class MatrixFailure extends IOException
+    {
+        private static final long serialVersionUID = 1L;
+
+        MatrixFailure(final IOException cause)
+        {
+            super(cause);
+        }
+    }
+
+    private long append(final float[] embedding) throws MatrixFailure
+    {
+        try
+        {
+            return matrix.append(embedding);
+        }
+        catch (final IOException e)
+        {
+            throw new MatrixFailure(e);
         }
     }
 
@@ -91,6 +130,7 @@ final class ResultsOutput implements OutcomeListener<FileItem>, Closeable
         }
         final FileResult file = (FileResult) result;
         final FileAnalysis analysis = file.analysis();
+        final String row = file.embedding() != null ? Long.toString(append(file.embedding())) : "null";
         index.write(", \"size\": " + analysis.bytes()
             + ", \"kind\": \"" + analysis.kind().name().toLowerCase(Locale.ROOT) + "\""
             + ", \"lines\": " + analysis.lines()
@@ -99,7 +139,7 @@ final class ResultsOutput implements OutcomeListener<FileItem>, Closeable
             + ", \"truncated\": " + analysis.truncated()
             + ", \"sha256\": \"" + HexFormat.of().formatHex(file.contentHash()) + "\""
             + ", \"source\": \"" + file.source().jsonName() + "\""
-            + ", \"row\": " + (file.embedding() != null ? Long.toString(matrix.append(file.embedding())) : "null")
+            + ", \"row\": " + row
             + ", \"categories\": [");
         boolean first = true;
         for (final Category category : file.categories())
@@ -121,12 +161,58 @@ final class ResultsOutput implements OutcomeListener<FileItem>, Closeable
     @Override
     public synchronized void close() throws IOException
     {
-        try (matrix; index)
+        try
         {
-            if (failure != null)
+            try (matrix; index)
             {
-                throw new IOException("writing the results failed: " + failure.getMessage(), failure);
+                if (failure != null)
+                {
+                    throw failure;
+                }
             }
+        }
+        catch (final WriteFailedException e)
+        {
+            trimToLastLine(dir.resolve(INDEX));
+            throw e;
+        }
+        catch (final IOException e)
+        {
+            trimToLastLine(dir.resolve(INDEX));
+            throw new WriteFailedException(dir, e, "finishing " + INDEX + " and " + MATRIX);
+        }
+    }
+
+    /** A full disk can cut the last line short: cut the file back to its last whole line, so every line parses. */
+    private static void trimToLastLine(final Path file)
+    {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE))
+        {
+            final ByteBuffer tail = ByteBuffer.allocate(1 << 16);
+            long end = channel.size();
+            while (end > 0)
+            {
+                final long from = Math.max(0, end - tail.capacity());
+                tail.clear().limit((int)(end - from));
+                while (tail.hasRemaining() && channel.read(tail, from + tail.position()) > 0)
+                {
+                    // fill
+                }
+                for (int i = tail.position() - 1; i >= 0; i--)
+                {
+                    if (tail.get(i) == '\n')
+                    {
+                        channel.truncate(from + i + 1);
+                        return;
+                    }
+                }
+                end = from;
+            }
+            channel.truncate(0);
+        }
+        catch (final IOException e)
+        {
+            // the failure being reported already names the file; a torn last line is then all that is left of this one
         }
     }
 }

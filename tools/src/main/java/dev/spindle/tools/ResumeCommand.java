@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 
 import dev.spindle.journal.JournalContents;
 import dev.spindle.journal.JournalReader;
+import dev.spindle.journal.JournalRepair;
 import dev.spindle.journal.JournalWriter;
 import dev.spindle.journal.RecordedItem;
 import dev.spindle.journal.RecordedRun;
@@ -66,6 +67,12 @@ final class ResumeCommand implements Callable<Integer>
     {
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
+        if (JournalRepair.resetIfBlank(journal))
+        {
+            out.printf(Locale.ROOT, "spindle resume %s: nothing to resume: the journal held no complete record (a run stopped at start-up);"
+                + " it is reset, so 'spindle run DIR --journal %s' starts afresh%n", journal, journal);
+            return ExitCodes.OK;
+        }
         final JournalContents contents;
         try
         {
@@ -120,6 +127,7 @@ final class ResumeCommand implements Callable<Integer>
                 journaled.add(item.key());
             }
         }
+        JournalRecovery.rebuild(err, journal, contents);
         out.printf(Locale.ROOT, "spindle resume %s: %,d items in flight at the crash%s%s%n", PathText.terminal(journal), verification.inFlight().size(),
             interrupted ? ", " + verification.notStarted().size() + " rejected unstarted when a signal interrupted the run" : "",
             rescan ? "; walking " + PathText.terminal(root) + " for entries the run never reached" : "");

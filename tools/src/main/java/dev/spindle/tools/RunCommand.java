@@ -18,6 +18,7 @@ import dev.spindle.engine.SpindleBuilder;
 import dev.spindle.engine.metrics.PerformanceReport;
 import dev.spindle.journal.JournalException;
 import dev.spindle.journal.JournalWriter;
+import dev.spindle.journal.WriteFailedException;
 import dev.spindle.tools.ml.CategoryModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +43,8 @@ import picocli.CommandLine.Spec;
         "'spindle resume' and 'spindle replay' read.",
         "--out, --json and --journal belong to one run at a time (OS locks): a second run is refused with exit 2.",
         "Exit status: 0 all files succeeded, 3 some failed, were rejected or timed out, 2 usage error or an output in use,",
-        "1 internal error, 130/143 interrupted by SIGINT/SIGTERM (the files in flight drained, then the summary; 'spindle resume'",
+        "1 internal error, 15 an output (journal, --out, --json) could not be written: disk full or I/O error, one line names",
+        "the file; 130/143 interrupted by SIGINT/SIGTERM (the files in flight drained, then the summary; 'spindle resume'",
         "finishes a journaled run)."})
 final class RunCommand implements Callable<Integer>
 {
@@ -211,6 +213,7 @@ final class RunCommand implements Callable<Integer>
         final Predicate<String> journaled, final Feed feed, final FileProcessing files, final PrintWriter out, final PrintWriter err,
         final RunInterruption interruption) throws IOException
     {
+        WriteFailedException stopped = null;
         final OutcomeListener<FileItem> output = files.output();
         final RunTally tally = new RunTally((item, outcome, result, reason) ->
         {
@@ -218,14 +221,22 @@ final class RunCommand implements Callable<Integer>
             observer.onOutcome(item, outcome, result, reason);
         });
         final Spindle<FileItem> spindle = engine(tally, tap, files).start();
-        final TreeSubmitter walker = new TreeSubmitter(root, new SymlinkPolicy(root.toRealPath()), spindle::publish, lastUsedId, journaled)
-            .marker(files.marker());
+        final OutputGuard guard = OutputGuard.of(tap, files);
+        final TreeSubmitter walker = new TreeSubmitter(root, new SymlinkPolicy(root.toRealPath()), (translator, item) ->
+        {
+            guard.check();
+            return spindle.publish(translator, item);
+        }, lastUsedId, journaled).marker(files.marker());
         final ProgressLine progress = interactive.getAsBoolean() ? ProgressLine.start(err, walker::seen, tally) : null;
         InterruptedRun.stopOnSignal(interruption, walker, spindle, tally, tap, progress != null);
         final String interruptedBy;
         try
         {
             feed.into(walker);
+        }
+        catch (final OutputGuard.Stopped e)
+        {
+            stopped = e.failure();
         }
         finally
         {
@@ -235,6 +246,10 @@ final class RunCommand implements Callable<Integer>
             {
                 progress.close();
             }
+        }
+        if (stopped != null)
+        {
+            throw stopped; // one line and its own exit status (SpindleCli), no summary of a run cut short
         }
         final PerformanceReport report = spindle.report();
         final RunResult run = new RunResult(PathText.display(dir != null ? dir : root), walker.seen(), tally.succeeded(), tally.failed(),
@@ -299,9 +314,10 @@ final class RunCommand implements Callable<Integer>
             }
             if (Files.isDirectory(journal))
             {
+                JournalRecovery.resetIfBlank(spec.commandLine().getErr(), "spindle " + verb, journal);
                 try (var entries = Files.list(journal))
                 {
-                    if (entries.findAny().isPresent())
+                    if (entries.anyMatch(e -> !e.getFileName().toString().equals("journal.lock")))
                     {
                         throw usage("--journal " + journal + " is not empty: a run writes a new journal"
                             + " (finish a crashed run with 'spindle resume " + journal + "')");

@@ -3,6 +3,7 @@ package dev.spindle.tools;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
+import dev.spindle.journal.WriteFailedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -102,6 +103,12 @@ public final class SpindleCli implements Callable<Integer>
 
     private static int internalError(final Exception e, final CommandLine command, final ParseResult parsed)
     {
+        if (e instanceof WriteFailedException)
+        {
+            command.getErr().println(command.getCommandSpec().qualifiedName() + ": cannot write " + oneLine(e.getMessage()));
+            command.getErr().flush();
+            return ExitCodes.WRITE_FAILED;
+        }
         command.getErr().println(command.getCommandSpec().qualifiedName() + ": error: " + oneLine(String.valueOf(e)));
         command.getErr().flush();
         return ExitCodes.ERROR;

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
     description = {
         "Check a run journal: items submitted, with outcome, in flight at a crash, torn records skipped.",
         "Exit status: 0 consistent (items in flight allowed unless --require-complete), 4 inconsistent,",
-        "5 in flight or interrupted with --require-complete, 10 not a journal, 11 empty, 12 corrupt, 13 newer format, 2 usage."})
+        "5 in flight or interrupted with --require-complete, 10 not a journal, 11 empty, 12 corrupt (a cut file: what was",
+        "recovered and lost is reported first), 13 newer format, 2 usage."})
 final class VerifyCommand implements Callable<Integer>
 {
     static final int IN_FLIGHT_SHOWN = 10;
@@ -83,6 +84,16 @@ final class VerifyCommand implements Callable<Integer>
                 RunInterruption.name(v.lastRunInterruptedBy()), v.notStarted().size(), journal);
         }
         out.printf(Locale.ROOT, "  torn records  %,d skipped%n", v.skippedRecords());
+        if (contents.damage() != null)
+        {
+            // a cut file is more than a crash leaves: report what it still gave, then fail as corrupt
+            out.printf(Locale.ROOT, "  recovered     %,d records before the damage%n", contents.damage().recordsRecovered());
+            out.printf(Locale.ROOT, "  lost          at least %,d bytes (%,d records) and anything written after: %s%n",
+                contents.damage().bytesLost(), contents.damage().recordsLost(), String.join("; ", contents.damage().places()));
+            err.println("spindle journal verify: journal " + journal + " is damaged: " + contents.damage().summary()
+                + " ('spindle resume' rebuilds it and finishes the run)");
+            return ExitCodes.JOURNAL_CORRUPT;
+        }
         if (!v.consistent())
         {
             out.printf(Locale.ROOT, "  INCONSISTENT: %,d problem%s%n", v.problems().size(), v.problems().size() == 1 ? "" : "s");

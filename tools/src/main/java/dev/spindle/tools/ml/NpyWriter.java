@@ -58,11 +58,13 @@ public final class NpyWriter implements Closeable
         return rows;
     }
 
+    /** Drops a row a failed write left partial (a full disk), so the file holds exactly the rows counted; then the header. */
     @Override
     public void close() throws IOException
     {
         try (channel)
         {
+            channel.truncate(HEADER_BYTES + rows * columns * Float.BYTES);
             writeHeader();
         }
     }

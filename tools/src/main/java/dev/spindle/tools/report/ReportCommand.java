@@ -76,6 +76,11 @@ public final class ReportCommand implements Callable<Integer>
         {
             return ReportExit.fail(spec, e.getMessage(), ReportExit.BAD_INPUT);
         }
+        if (contents.damage() != null)
+        {
+            spec.commandLine().getErr().println("spindle report: journal " + journal + " is damaged; reporting on what was recovered: "
+                + contents.damage().summary());
+        }
         if (contents.runs().isEmpty())
         {
             return ReportExit.fail(spec, journal + ": no run in the journal", ReportExit.BAD_INPUT);

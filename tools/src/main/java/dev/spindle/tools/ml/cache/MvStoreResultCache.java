@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
+import dev.spindle.journal.WriteFailedException;
+import dev.spindle.journal.WriteFailures;
 import dev.spindle.tools.ml.EmbeddingConfig;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
@@ -41,6 +43,7 @@ public final class MvStoreResultCache implements ResultCache
     private final AtomicBoolean failed = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean setAsideOnClose;
+    private volatile WriteFailedException writeFailure;
 
     MvStoreResultCache(final MVStore store, final Path file, final CacheMaps maps, final long maxEntries, final Consumer<String> warnings,
                        final String rebuiltBecause)
@@ -219,9 +222,23 @@ public final class MvStoreResultCache implements ResultCache
         }
         catch (final RuntimeException e)
         {
-            warnings.accept("cache " + file + " could not be written on close (" + CacheFiles.reason(e, file) + "): the next run starts from its last commit");
+            if (WriteFailures.diskError(e))
+            {
+                writeFailure = new WriteFailedException(file, e, "the cache keeps its last commit");
+            }
+            else
+            {
+                warnings.accept("cache " + file + " could not be written on close (" + CacheFiles.reason(e, file)
+                    + "): the next run starts from its last commit");
+            }
             store.closeImmediately();
         }
+    }
+
+    @Override
+    public WriteFailedException writeFailure()
+    {
+        return writeFailure;
     }
 
     @Override
@@ -246,6 +263,13 @@ public final class MvStoreResultCache implements ResultCache
             return;
         }
         setAsideOnClose = !(e instanceof MVStoreException x && x.getErrorCode() == DataUtils.ERROR_WRITING_FAILED);
+        if (WriteFailures.diskError(e))
+        {
+            // the disk, not the cache: the run stops on it (one line, exit 14) rather than going on into a full disk
+            setAsideOnClose = false;
+            writeFailure = new WriteFailedException(file, e, "the cache keeps its last commit");
+            return;
+        }
         warnings.accept("cache " + file + " failed (" + CacheFiles.reason(e, file) + "): going on without it"
             + (setAsideOnClose ? "; it is rebuilt on the next run" : ""));
     }

@@ -1,5 +1,7 @@
 package dev.spindle.tools.ml.cache;
 
+import dev.spindle.journal.WriteFailedException;
+
 /**
  * Results of earlier runs: (path, size, mtime) -> content hash, so an unchanged file is not even
  * read, and content hash -> result, so identical content is embedded once. Thread-safe; a cache
@@ -55,6 +57,12 @@ public interface ResultCache extends AutoCloseable
     void put(String path, long size, long mtimeMillis, byte[] contentHash, CachedResult result);
 
     CacheStats stats();
+
+    /** A write the disk refused (full, an I/O error), as one line naming the file: the run stops on it. Null by default. */
+    default WriteFailedException writeFailure()
+    {
+        return null;
+    }
 
     /** Writes everything to disk; further calls miss. */
     @Override
