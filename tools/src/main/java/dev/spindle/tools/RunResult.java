@@ -6,7 +6,8 @@ import dev.spindle.engine.metrics.PerformanceReport;
 
 /**
  * Everything one {@code run} reports, gathered after the engine has drained: the walker's count,
- * the listener's per-outcome counts and failures, and the engine's own performance report.
+ * the listener's per-outcome counts, the first failures (all of them up to {@link RunTally#FAILURES_KEPT})
+ * and the engine's own performance report.
  */
 record RunResult(
     String dir,
@@ -22,6 +23,12 @@ record RunResult(
     long notSucceeded()
     {
         return failed + rejected + timedOut;
+    }
+
+    /** Non-successes counted but not in {@link #failures()}. */
+    long failuresNotListed()
+    {
+        return Math.max(0, notSucceeded() - failures.size());
     }
 
     /** True when every file seen has exactly one outcome. */
