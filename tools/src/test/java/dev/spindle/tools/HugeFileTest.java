@@ -18,15 +18,15 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A huge file through the real CLI and the ML processor: a 3 GiB sparse file (as {@code truncate -s}
- * makes) with a text head, under a batch timeout of one second, which hashing 3 GiB far outlasts. It
+ * A huge file through the real CLI and the ML processor: a 2 GiB sparse file (as {@code truncate -s}
+ * makes) with a text head, under a batch timeout of one second, which hashing 2 GiB far outlasts. It
  * succeeds because the batch's deadline grows with the bytes its cost says it must read; its analysis
  * covers the text cap and its SHA-256 every byte.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class HugeFileTest
 {
-    static final long SIZE = 3L << 30;
+    static final long SIZE = 2L << 30;
     /** Text well past the sniff's 8 KiB, so the file is text; zeros follow. */
     static final String HEAD = "a huge log file with a text head\n".repeat(1_000);
 
