@@ -23,7 +23,7 @@ import dev.spindle.tools.SpindleCli;
  * Memory bounded by settings, not by the tree: writes a tree of tiny distinct text files (1-200 bytes,
  * 1,000 per folder; 3,000,000 by default), then runs {@code spindle run} on it in a child JVM with a
  * small heap (128 MiB by default) and reports exit status, outcomes, wall time, peak RSS (VmHWM, polled)
- * and heap from the child's GC log (the most used before a collection, the most live after one).
+ * and heap from the child's GC log (the most used before a collection, the most left after one).
  * Usage: {@code LargeTreeMemory [--files N] [--heap 128m] [--dir DIR] [--keep] [--processor ml|stat] [--no-cache]}.
  * With --dir an existing tree is used as is (a new one is written there if DIR does not exist).
  */
@@ -185,18 +185,20 @@ public final class LargeTreeMemory
         long after = 0;
         long committed = 0;
         int collections = 0;
+        int full = 0;
         for (final String line : gcLog)
         {
             final Matcher m = GC_HEAP.matcher(line);
-            if (m.find())
+            if ((line.contains("Pause Young") || line.contains("Pause Full")) && m.find())
             {
                 collections++;
+                full += line.contains("Pause Full") ? 1 : 0;
                 before = Math.max(before, Long.parseLong(m.group(1)));
                 after = Math.max(after, Long.parseLong(m.group(2)));
                 committed = Math.max(committed, Long.parseLong(m.group(3)));
             }
         }
-        return String.format(Locale.ROOT, "heap: peak used %d MiB (before a GC), peak live %d MiB (after a GC), committed %d MiB, %,d collections",
-            before, after, committed, collections);
+        return String.format(Locale.ROOT, "heap: peak used %d MiB (before a GC), peak after a GC %d MiB (live data plus old garbage a young"
+            + " GC leaves), committed %d MiB, %,d collections, %,d of them full", before, after, committed, collections, full);
     }
 }
