@@ -29,6 +29,16 @@ public interface CostFunction<T>
 
     int MAX_FEATURES = 4;
 
+    /**
+     * Time a batch may run beyond the batch timeout per unit of its complexity; 0 by default. A cost
+     * function whose units stand for work without a fixed bound (bytes to read, say) lets a batch of
+     * big items run in proportion to its cost instead of being taken for a hung one.
+     */
+    default double timeoutNanosPerUnit()
+    {
+        return 0;
+    }
+
     /** Every item costs 1: the complexity budget then counts items, and the engine skips scoring altogether. */
     @SuppressWarnings("unchecked")
     static <T> CostFunction<T> unit()

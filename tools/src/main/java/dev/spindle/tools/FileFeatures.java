@@ -13,6 +13,15 @@ public final class FileFeatures
     /** Both features, in {@link #write} order. */
     public static final List<String> NAMES = List.of("MiB", "missing embeddings");
 
+    /**
+     * The slowest read a batch timeout allows for: each MiB a batch must read adds the time this
+     * rate takes to the engine's batch timeout, so a huge file is not taken for a hung read.
+     */
+    public static final double SLOWEST_READ_MIB_PER_SECOND = 10;
+
+    /** {@link #SLOWEST_READ_MIB_PER_SECOND} as nanoseconds per MiB. */
+    public static final double TIMEOUT_NANOS_PER_MIB = 1e9 / SLOWEST_READ_MIB_PER_SECOND;
+
     private static final double BYTES_PER_MIB = 1024.0 * 1024.0;
 
     private FileFeatures()

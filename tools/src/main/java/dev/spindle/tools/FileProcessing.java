@@ -28,8 +28,11 @@ import dev.spindle.tools.ml.cache.ResultCache;
  */
 final class FileProcessing implements Closeable
 {
-    /** Distinct contents remembered for in-run dedup under --no-cache (~1.1 KB each). */
+    /** Most distinct contents remembered for in-run dedup under --no-cache (~1.1 KB each). */
     static final long RUN_DEDUP_ENTRIES = 65_536;
+    /** Under --no-cache the dedup map may take this share of the heap, so a small heap is not filled by it. */
+    static final long RUN_DEDUP_HEAP_SHARE = 16;
+    private static final long RUN_DEDUP_ENTRY_BYTES = 1_200;
 
     private final BatchProcessor<FileItem> processor;
     private final CostFunction<FileItem> cost;
@@ -86,7 +89,7 @@ final class FileProcessing implements Closeable
         final String cacheNote;
         if (options.noCache)
         {
-            cache = new MemoryResultCache(RUN_DEDUP_ENTRIES);
+            cache = new MemoryResultCache(runDedupEntries(Runtime.getRuntime().maxMemory()));
             cacheNote = "off (--no-cache)";
         }
         else
@@ -107,6 +110,12 @@ final class FileProcessing implements Closeable
         }
         final MlFileProcessor processor = new MlFileProcessor(config, projection, cache, model, options.topK);
         return new FileProcessing(processor, new MlComplexityScorer(config), processor, cache, output, cacheNote, categories);
+    }
+
+    /** {@link #RUN_DEDUP_ENTRIES}, or fewer on a heap where they would take more than its share. */
+    static long runDedupEntries(final long maxHeapBytes)
+    {
+        return Math.max(1, Math.min(RUN_DEDUP_ENTRIES, maxHeapBytes / RUN_DEDUP_HEAP_SHARE / RUN_DEDUP_ENTRY_BYTES));
     }
 
     BatchProcessor<FileItem> processor()

@@ -15,4 +15,11 @@ final class FileSizeCost implements CostFunction<FileItem>
     {
         return 1.0 + FileFeatures.mebibytes(item);
     }
+
+    /** A unit is a MiB to read (or one file's overhead): the batch timeout grows by a slow read of it. */
+    @Override
+    public double timeoutNanosPerUnit()
+    {
+        return FileFeatures.TIMEOUT_NANOS_PER_MIB;
+    }
 }

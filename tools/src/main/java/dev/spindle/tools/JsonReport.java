@@ -14,7 +14,8 @@ import dev.spindle.journal.WriteFailedException;
 
 /**
  * Writes a run's machine-readable report: flat counts first (files_seen always equals succeeded +
- * failed + rejected + timed_out), then every failure. Streams to a temp file beside the target and
+ * failed + rejected + timed_out), then the failures: every one up to {@link RunTally#FAILURES_KEPT},
+ * past that the first ones in walk order with the rest counted in failures_not_listed. Streams to a temp file beside the target and
  * renames it, so a reader never sees half a report, at the cost of needing write access to the directory.
  */
 final class JsonReport
@@ -81,6 +82,7 @@ final class JsonReport
                 + ", \"rows\": " + processing.rows()
                 + ", \"cache\": " + JsonText.quote(processing.cache()) + "}");
         }
+        field(out, "failures_not_listed", Long.toString(run.failuresNotListed()));
         out.write("  \"failures\": [");
         boolean first = true;
         for (final FailureRecord failure : run.failures())

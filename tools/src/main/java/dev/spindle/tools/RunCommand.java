@@ -85,6 +85,9 @@ final class RunCommand implements Callable<Integer>
     /** Test seam: wraps the processor (e.g. to delete a file after the walk saw it). */
     UnaryOperator<BatchProcessor<FileItem>> processorDecorator = UnaryOperator.identity();
 
+    /** Test seam: adjusts the engine's settings (a short batch timeout, say) before it is built. */
+    UnaryOperator<SpindleBuilder<FileItem>> engineSettings = UnaryOperator.identity();
+
     /** Test seam: sees every outcome after the tally. */
     OutcomeListener<FileItem> observer = OutcomeListener.none();
 
@@ -284,7 +287,7 @@ final class RunCommand implements Callable<Integer>
         }
         try
         {
-            return builder.build();
+            return engineSettings.apply(builder).build();
         }
         catch (final IllegalArgumentException e)
         {

@@ -6,8 +6,9 @@ import dev.spindle.engine.metrics.PerformanceReport;
 
 /**
  * Everything one {@code run} reports, gathered after the engine has drained: the walker's count,
- * the listener's per-outcome counts and failures, and the engine's own performance report.
- * {@code interruptedBy} names the signal (SIGINT, SIGTERM) that stopped the run early, or is null.
+ * the listener's per-outcome counts, the first failures (all of them up to {@link RunTally#FAILURES_KEPT})
+ * and the engine's own performance report. {@code interruptedBy} names the signal (SIGINT, SIGTERM) that
+ * stopped the run early, or is null.
  */
 record RunResult(
     String dir,
@@ -24,6 +25,12 @@ record RunResult(
     long notSucceeded()
     {
         return failed + rejected + timedOut;
+    }
+
+    /** Non-successes counted but not in {@link #failures()}. */
+    long failuresNotListed()
+    {
+        return Math.max(0, notSucceeded() - failures.size());
     }
 
     /** True when every file seen has exactly one outcome. */

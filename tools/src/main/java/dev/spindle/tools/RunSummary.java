@@ -48,21 +48,30 @@ final class RunSummary
             }
         }
         final List<FailureRecord> failures = run.failures();
-        if (failures.isEmpty())
+        if (run.notSucceeded() == 0)
         {
             return;
         }
-        out.printf(Locale.ROOT, "  not succeeded (%,d):%n", failures.size());
-        for (int i = 0; i < Math.min(FAILURES_SHOWN, failures.size()); i++)
+        out.printf(Locale.ROOT, "  not succeeded (%,d):%n", run.notSucceeded());
+        final int shown = Math.min(FAILURES_SHOWN, failures.size());
+        for (int i = 0; i < shown; i++)
         {
             final FailureRecord failure = failures.get(i);
             out.printf(Locale.ROOT, "    %s: %s%s%n", PathText.terminal(failure.path(), failure.pathUri()), failure.outcome() == Outcome.FAILED
                 ? "" : failure.outcome().name() + ": ", PathText.escape(failure.reason()));
         }
-        if (failures.size() > FAILURES_SHOWN)
+        if (run.notSucceeded() > shown)
         {
-            out.printf(Locale.ROOT, "    ... %,d more%s%n", failures.size() - FAILURES_SHOWN,
-                jsonWritten ? " in the JSON report" : " (--json FILE lists them all)");
+            out.printf(Locale.ROOT, "    ... and %,d more%s%n", run.notSucceeded() - shown, whereTheRestAre(run, jsonWritten));
         }
+    }
+
+    private static String whereTheRestAre(final RunResult run, final boolean jsonWritten)
+    {
+        if (run.failuresNotListed() > 0)
+        {
+            return String.format(Locale.ROOT, " (%s the first %,d)", jsonWritten ? "the JSON report lists" : "--json FILE lists", run.failures().size());
+        }
+        return jsonWritten ? " in the JSON report" : " (--json FILE lists them all)";
     }
 }

@@ -4,16 +4,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.PriorityQueue;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.spindle.engine.Outcome;
 import dev.spindle.engine.OutcomeListener;
 
 /**
- * Counts outcomes and keeps every non-success (the report promises all of them), so memory grows
- * with the number of failures, never with the number of files. Successes are counted, not kept;
- * an optional observer sees every outcome (tests use it for per-file checks).
+ * Counts outcomes exactly and keeps the first {@link #FAILURES_KEPT} non-successes in walk order (the
+ * lowest ids), so memory is bounded whatever the tree: a run where everything fails lists the first
+ * ten thousand and counts the rest. Successes are counted, not kept; an optional observer sees every
+ * outcome (tests use it for per-file checks).
  */
 final class RunTally implements OutcomeListener<FileItem>
 {
@@ -21,7 +22,13 @@ final class RunTally implements OutcomeListener<FileItem>
     private final LongAdder failed = new LongAdder();
     private final LongAdder rejected = new LongAdder();
     private final LongAdder timedOut = new LongAdder();
-    private final ConcurrentLinkedQueue<FailureRecord> failures = new ConcurrentLinkedQueue<>();
+    /** Failures listed in the reports; past this they are only counted (a record is ~0.3 KB). */
+    static final int FAILURES_KEPT = 10_000;
+
+    private static final Comparator<FailureRecord> BY_ID = Comparator.comparingLong(FailureRecord::id);
+
+    /** The kept failures, highest id at the head so that a lower one can displace it. */
+    private final PriorityQueue<FailureRecord> failures = new PriorityQueue<>(BY_ID.reversed());
     private final OutcomeListener<? super FileItem> observer;
 
     RunTally(final OutcomeListener<? super FileItem> observer)
@@ -53,9 +60,23 @@ final class RunTally implements OutcomeListener<FileItem>
         {
             final Path seen = item.seen();
             final String shown = seen != null ? PathText.display(seen) : item.key();
-            failures.add(new FailureRecord(item.id(), shown, PathText.uriIfLossy(seen), outcome, reasonOrDefault(outcome, reason)));
+            keep(new FailureRecord(item.id(), shown, PathText.uriIfLossy(seen), outcome, reasonOrDefault(outcome, reason)));
         }
         observer.onOutcome(item, outcome, result, reason);
+    }
+
+    /** Failures come from every worker; the lock is taken only for them, never for a success. */
+    private synchronized void keep(final FailureRecord failure)
+    {
+        if (failures.size() < FAILURES_KEPT)
+        {
+            failures.add(failure);
+        }
+        else if (failure.id() < failures.peek().id())
+        {
+            failures.poll();
+            failures.add(failure);
+        }
     }
 
     private static String reasonOrDefault(final Outcome outcome, final String reason)
@@ -92,11 +113,11 @@ final class RunTally implements OutcomeListener<FileItem>
         return succeeded() + failed() + rejected() + timedOut();
     }
 
-    /** Every failure so far, in walk order. */
-    List<FailureRecord> failures()
+    /** The kept failures (at most {@link #FAILURES_KEPT}, the first in walk order), in walk order. */
+    synchronized List<FailureRecord> failures()
     {
         final List<FailureRecord> sorted = new ArrayList<>(failures);
-        sorted.sort(Comparator.comparingLong(FailureRecord::id));
+        sorted.sort(BY_ID);
         return sorted;
     }
 }

@@ -57,7 +57,7 @@ final class Watchdog<T> implements Agent
             final long since = worker.runningSince;
             if (batchId != WorkerSlot.NOT_RUNNING && worker.runningBatchId == batchId && now - deadline > 0)
             {
-                work += abandon(worker, box, batchId, now - since);
+                work += abandon(worker, box, batchId, now - since, deadline - since);
             }
         }
         source.sweep(now);
@@ -75,7 +75,7 @@ final class Watchdog<T> implements Agent
         return replaced.get();
     }
 
-    private int abandon(final WorkerSlot<T> worker, final Box<T> box, final long batchId, final long ranNanos)
+    private int abandon(final WorkerSlot<T> worker, final Box<T> box, final long batchId, final long ranNanos, final long allowedNanos)
     {
         final BatchSlot<T> batch = box.batch();
         if (!batch.tryAbandon(batchId))
@@ -83,7 +83,8 @@ final class Watchdog<T> implements Agent
             return 0; // the worker finished first
         }
         final String reason = "batch " + batchId + " ran " + ranNanos / 1_000_000 + " ms on worker " + worker.id
-            + ", past its deadline (batch timeout " + batchTimeoutNanos / 1_000_000 + " ms or an item deadline); worker replaced";
+            + ", past its deadline (" + allowedNanos / 1_000_000 + " ms: the batch timeout of " + batchTimeoutNanos / 1_000_000
+            + " ms with its cost's allowance, or an item deadline); worker replaced";
         for (int k = 0; k < batch.size; k++)
         {
             final Slot<T> slot = batch.slot(k);

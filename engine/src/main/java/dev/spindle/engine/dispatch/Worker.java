@@ -30,6 +30,7 @@ final class Worker<T> implements Runnable
     private final boolean tapped;
     private final boolean listened;
     private final long batchTimeoutNanos;
+    private final double timeoutNanosPerUnit;
     private final Idler idler;
     private final Parker parker;
     private final WorkerMeters meters;
@@ -55,6 +56,7 @@ final class Worker<T> implements Runnable
         this.tapped = config.tapped();
         this.listened = config.listened();
         this.batchTimeoutNanos = config.batchTimeoutNanos();
+        this.timeoutNanosPerUnit = config.cost().timeoutNanosPerUnit();
         this.idler = Idler.create(config.waitMode());
         this.parker = source.parker(slot);
         this.meters = slot.meters;
@@ -120,7 +122,7 @@ final class Worker<T> implements Runnable
         batch.workerId = slot.id;
         meters.started(batch.closeReason);
         slot.runningSince = start;
-        slot.runningDeadline = Math.min(saturatedAdd(start, batchTimeoutNanos), batch.earliestDeadline);
+        slot.runningDeadline = Math.min(saturatedAdd(start, timeoutOf(batch)), batch.earliestDeadline);
         slot.runningBox = box;
         slot.runningBatchId = batch.batchId;
         if (tapped)
@@ -228,6 +230,17 @@ final class Worker<T> implements Runnable
         {
             Thread.onSpinWait();
         }
+    }
+
+    /** The batch timeout plus the cost function's allowance for this batch's complexity. */
+    private long timeoutOf(final BatchSlot<T> batch)
+    {
+        if (timeoutNanosPerUnit == 0)
+        {
+            return batchTimeoutNanos;
+        }
+        final double extra = batch.complexity * timeoutNanosPerUnit;
+        return saturatedAdd(batchTimeoutNanos, extra >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) extra);
     }
 
     private static long saturatedAdd(final long a, final long b)

@@ -48,6 +48,16 @@ public final class MlComplexityScorer implements CostFunction<FileItem>
         return PER_FILE + PER_TEXT_KIB * text / 1024.0 + PER_MIB_PAST_CAP * (size - text) / (1024.0 * 1024.0);
     }
 
+    /**
+     * {@link #PER_MIB_PAST_CAP} units stand for a MiB hashed past the cap: each unit adds its share of a
+     * slow read of that MiB to the batch timeout (about 9 ms per file and 3 ms per KiB of text on top).
+     */
+    @Override
+    public double timeoutNanosPerUnit()
+    {
+        return FileFeatures.TIMEOUT_NANOS_PER_MIB / PER_MIB_PAST_CAP;
+    }
+
     @Override
     public List<String> featureNames()
     {

@@ -135,6 +135,23 @@ class FileAnalyzerTest
     }
 
     @Test
+    void pastTheTextCapOnlyHashAndLinesSeeTheBytes() throws IOException
+    {
+        final FileAnalyzer capped = new FileAnalyzer(SMALL.withTextCap(1_000));
+        final byte[] content = new byte[50_000];
+        Arrays.fill(content, (byte)'x');
+        for (int i = 1_000; i < content.length; i++)
+        {
+            content[i] = (byte)(i % 7 == 0 ? '\n' : 'a' + i % 26);
+        }
+        final FileAnalysis a = capped.analyze(Files.write(dir.resolve("capped.txt"), content), new SparseFeatures(SMALL), () -> false);
+        assertEquals(0.0, a.entropy(), 1e-9, "entropy describes the analysed prefix: 1,000 x's");
+        assertEquals(content.length, a.bytes());
+        assertEquals(7_000 + 1, a.lines(), "every newline past the cap is counted, and the unterminated last line");
+        assertTrue(a.truncated());
+    }
+
+    @Test
     void entropyOfOneByteIsZeroAndOfAllBytesIsEight() throws IOException
     {
         final byte[] same = new byte[100_000];

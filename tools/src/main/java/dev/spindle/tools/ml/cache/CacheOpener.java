@@ -24,6 +24,15 @@ final class CacheOpener
     private static final String FORMAT = "format";
     private static final String FINGERPRINT = "fingerprint";
     private static final int PROBES = 32;
+    /** MVStore's page cache: this many MiB, or a sixteenth of the heap where that is less (at least 4 MiB). */
+    private static final long PAGE_CACHE_MIB = 32;
+    private static final long PAGE_CACHE_HEAP_SHARE = 16;
+    /**
+     * Changed pages held before a commit writes them (MVStore's own default is up to 19 MiB): a 64th of
+     * the heap, 1-19 MiB. A commit serialises them into one buffer, so on a small heap the default's
+     * 10 MiB buffers alone ran it out of memory.
+     */
+    private static final long UNSAVED_HEAP_SHARE = 64;
 
     private CacheOpener()
     {
@@ -59,7 +68,8 @@ final class CacheOpener
             final String stale;
             try
             {
-                store = new MVStore.Builder().fileName(file.toString()).cacheSize(32).backgroundExceptionHandler(handler).open();
+                store = new MVStore.Builder().fileName(file.toString()).cacheSize(pageCacheMiB(Runtime.getRuntime().maxMemory()))
+                    .autoCommitBufferSize(unsavedKiB(Runtime.getRuntime().maxMemory())).backgroundExceptionHandler(handler).open();
                 store.setAutoCommitDelay(1000);
                 stale = staleness(store, config);
                 if (stale == null)
@@ -108,6 +118,18 @@ final class CacheOpener
         }
         warnings.accept("cache " + file + " could not be opened: going on without the cache");
         return ResultCache.NONE;
+    }
+
+    /** The page cache for a heap of {@code maxHeapBytes}: a fixed share, so the heap a run needs is set by settings, not by the store. */
+    static int pageCacheMiB(final long maxHeapBytes)
+    {
+        return (int) Math.max(4, Math.min(PAGE_CACHE_MIB, maxHeapBytes / PAGE_CACHE_HEAP_SHARE / (1024 * 1024)));
+    }
+
+    /** How many KiB of changed pages a store on a heap of {@code maxHeapBytes} holds before committing them. */
+    static int unsavedKiB(final long maxHeapBytes)
+    {
+        return (int) Math.max(1024, Math.min(19 * 1024, maxHeapBytes / UNSAVED_HEAP_SHARE / 1024));
     }
 
     /** Null if the store is ours and current (a new store is stamped here), else what it was made under. */

@@ -14,8 +14,11 @@ import dev.spindle.tools.ml.FileAnalysis;
  */
 final class ResultCodec
 {
-    /** Bump on any change of the layouts below: stores of another format are cleared on open. */
-    static final int FORMAT = 1;
+    /**
+     * Bump on any change of the layouts below or of what a field means: stores of another format are
+     * cleared on open. 2: entropy covers the first text-cap bytes, not the whole file.
+     */
+    static final int FORMAT = 2;
 
     private static final int HEAD = 1 + 8 * 5 + 4;
     private static final int CRC = 4;
