@@ -45,7 +45,7 @@ class RunTallyTest
         final List<FailureRecord> kept = tally.failures();
         assertEquals(LongStream.rangeClosed(1, RunTally.FAILURES_KEPT).boxed().toList(), kept.stream().map(FailureRecord::id).toList());
         assertEquals(total, tally.failed() + tally.timedOut(), "every outcome is counted");
-        final RunResult run = new RunResult("t", total, tally.succeeded(), tally.failed(), tally.rejected(), tally.timedOut(), kept, null, null);
+        final RunResult run = new RunResult("t", total, tally.succeeded(), tally.failed(), tally.rejected(), tally.timedOut(), kept, null, null, null);
         assertEquals(extra, run.failuresNotListed());
         assertEquals(true, run.balanced());
     }
