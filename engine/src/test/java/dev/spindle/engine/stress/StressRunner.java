@@ -38,7 +38,7 @@ import org.openjdk.jcstress.vm.VMSupport;
  * test class, the mutation to apply (or none) and how many forks, and every fork gets the same C2
  * stress flags plus the mutation agent. jcstress's own {@code Main} would run every test under every
  * JVM configuration and probe the JVM once per invocation (seconds each); this probes once and runs
- * exactly the pairs asked for. Runs go in rounds: a mutation caught in one round is not run again.
+ * exactly the pairs asked for. Runs go in rounds: a mutation caught by a test in one round is not run again on that test.
  * Every fork is killed once it outlives {@code forkTimeoutSeconds} (jcstress then reports a VM error).
  * <p>
  * Arguments: plan file, report file, results directory, time per iteration (ms) of intact runs and of
@@ -100,7 +100,7 @@ public final class StressRunner
             final List<TestConfig> configs = new ArrayList<>();
             for (final Run run : plan)
             {
-                if (round > run.rounds() || caught.contains(run.mutation()))
+                if (round > run.rounds() || caught.contains(run.test() + " " + run.mutation()))
                 {
                     continue;
                 }
@@ -141,7 +141,7 @@ public final class StressRunner
                 final String[] f = line.split("\t");
                 if (!INTACT.equals(f[1]) && (Long.parseLong(f[6]) > 0 || !"NORMAL".equals(f[4])) && Integer.parseInt(f[8]) == 0)
                 {
-                    caught.add(f[1]);
+                    caught.add(f[0] + " " + f[1]); // per test: a variant caught by one test still runs in the others
                 }
             }, scheduler);
             executor.runAll(configs);
