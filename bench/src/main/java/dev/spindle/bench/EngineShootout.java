@@ -34,6 +34,7 @@ public final class EngineShootout
 
     public static void main(final String[] args) throws Exception
     {
+        dev.spindle.tools.TerminalSafeLogging.install(); // one line per log message, as the CLI
         final Map<String, String> o = Options.parse(args, "quick", "help");
         if (o.containsKey("help"))
         {

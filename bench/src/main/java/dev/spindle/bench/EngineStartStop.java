@@ -16,6 +16,7 @@ public final class EngineStartStop
 
     public static void main(final String[] args)
     {
+        dev.spindle.tools.TerminalSafeLogging.install(); // one line per log message, as the CLI
         final int rounds = Integer.parseInt(Options.parse(args).getOrDefault("rounds", "10"));
         for (int i = 0; i < rounds; i++)
         {

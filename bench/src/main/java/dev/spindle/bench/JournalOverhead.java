@@ -73,6 +73,7 @@ public final class JournalOverhead
 
     public static void main(final String[] args) throws Exception
     {
+        dev.spindle.tools.TerminalSafeLogging.install(); // one line per log message, as the CLI
         final Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++)
         {

@@ -39,6 +39,7 @@ public final class LargeTreeMemory
 
     public static void main(final String[] args) throws IOException, InterruptedException
     {
+        dev.spindle.tools.TerminalSafeLogging.install(); // one line per log message, as the CLI
         final Map<String, String> options = Options.parse(args, "keep", "no-cache");
         final long files = Long.parseLong(options.getOrDefault("files", "3000000"));
         final String heap = options.getOrDefault("heap", "128m");

@@ -26,6 +26,7 @@ public final class LatencyShootout
 
     public static void main(final String[] args) throws InterruptedException
     {
+        dev.spindle.tools.TerminalSafeLogging.install(); // one line per log message, as the CLI
         final Map<String, String> options = parse(args);
         final long rate = Long.parseLong(options.getOrDefault("rate", "200000"));
         final int warmupSeconds = Integer.parseInt(options.getOrDefault("warmup", "5"));

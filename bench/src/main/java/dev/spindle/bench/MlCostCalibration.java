@@ -42,6 +42,7 @@ public final class MlCostCalibration
 
     public static void main(final String[] args) throws IOException
     {
+        dev.spindle.tools.TerminalSafeLogging.install(); // one line per log message, as the CLI
         final Map<String, String> options = Options.parse(args);
         final Path base = Files.createTempDirectory("spindle-calibration");
         final Path tree;

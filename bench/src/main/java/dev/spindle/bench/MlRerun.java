@@ -24,6 +24,7 @@ public final class MlRerun
 
     public static void main(final String[] args) throws IOException
     {
+        dev.spindle.tools.TerminalSafeLogging.install(); // one line per log message, as the CLI
         final Map<String, String> options = Options.parse(args);
         final int files = Integer.parseInt(options.getOrDefault("files", "10000"));
         final int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));

@@ -69,6 +69,7 @@ public final class TunerShootout
 
     public static void main(final String[] args) throws InterruptedException
     {
+        dev.spindle.tools.TerminalSafeLogging.install(); // one line per log message, as the CLI
         final Map<String, String> options = parse(args);
         if (options.containsKey("help"))
         {

@@ -1,7 +1,6 @@
 package dev.spindle.tools;
 
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -9,24 +8,32 @@ import java.util.function.LongSupplier;
 
 /**
  * A single terminal line, rewritten in place with {@code \r} at most four times a second from its own
- * daemon thread: the cost is independent of the file count, and the walker never waits on it.
+ * daemon thread: the cost is independent of the file count, and the walker never waits on it. Counts while
+ * walking, a bar with percentage and ETA once {@link #walkFinished} gives the total ({@link ProgressText}).
  */
 final class ProgressLine implements AutoCloseable
 {
     static final long PERIOD_MILLIS = 250;
+    private static final long UNKNOWN = -1;
 
     private final PrintWriter err;
     private final LongSupplier seen;
     private final RunTally tally;
-    private final long startNanos = System.nanoTime();
+    private final LongSupplier nanoClock;
+    private final long startNanos;
+    private final int width;
     private final ScheduledExecutorService timer;
+    private volatile long total = UNKNOWN;
     private int lastWidth;
 
-    private ProgressLine(final PrintWriter err, final LongSupplier seen, final RunTally tally)
+    ProgressLine(final PrintWriter err, final LongSupplier seen, final RunTally tally, final LongSupplier nanoClock, final int width)
     {
         this.err = err;
         this.seen = seen;
         this.tally = tally;
+        this.nanoClock = nanoClock;
+        this.startNanos = nanoClock.getAsLong();
+        this.width = width;
         this.timer = Executors.newSingleThreadScheduledExecutor(task ->
         {
             final Thread thread = new Thread(task, "spindle-progress");
@@ -37,18 +44,27 @@ final class ProgressLine implements AutoCloseable
 
     static ProgressLine start(final PrintWriter err, final LongSupplier seen, final RunTally tally)
     {
-        final ProgressLine line = new ProgressLine(err, seen, tally);
+        final ProgressLine line = new ProgressLine(err, seen, tally, System::nanoTime, Terminal.width());
         line.timer.scheduleWithFixedDelay(line::render, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
         return line;
     }
 
-    private synchronized void render()
+    /** The walk has ended: every file it will submit is counted, so the line becomes a bar. */
+    void walkFinished(final long files)
+    {
+        total = files;
+    }
+
+    synchronized void render()
     {
         final long done = tally.completed();
-        final double seconds = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
-        final String text = String.format(Locale.ROOT, "%,d seen  %,d done  %,d not ok  %,.0f files/s",
-            seen.getAsLong(), done, done - tally.succeeded(), done / seconds);
-        final StringBuilder line = new StringBuilder(text.length() + 16).append('\r').append(text);
+        final long notOk = done - tally.succeeded();
+        final double seconds = (nanoClock.getAsLong() - startNanos) / 1e9;
+        final long known = total;
+        final String text = known == UNKNOWN
+            ? ProgressText.walking(seen.getAsLong(), done, notOk, seconds, width)
+            : ProgressText.bar(known, done, notOk, seconds, width);
+        final StringBuilder line = new StringBuilder(Math.max(text.length(), lastWidth) + 1).append('\r').append(text);
         for (int pad = text.length(); pad < lastWidth; pad++)
         {
             line.append(' ');

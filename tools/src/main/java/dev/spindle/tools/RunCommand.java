@@ -76,6 +76,9 @@ final class RunCommand implements Callable<Integer>
         description = "After SIGINT/SIGTERM, how long the files in flight may take to finish before the rest is rejected (default: ${DEFAULT-VALUE}).")
     String drainTimeout = RunInterruption.DEFAULT_DRAIN;
 
+    @Option(names = {"-q", "--quiet"}, description = "No progress line and no notices; errors and the summary still print.")
+    boolean quiet;
+
     @Mixin
     ProcessorOptions processing = new ProcessorOptions();
 
@@ -101,7 +104,7 @@ final class RunCommand implements Callable<Integer>
     private RunInterruption signals;
 
     /** Whether to draw the progress line; a terminal only by default. */
-    BooleanSupplier interactive = () -> System.console() != null;
+    BooleanSupplier interactive = Terminal::stderrIsTerminal;
 
     @Override
     public Integer call() throws IOException
@@ -204,7 +207,7 @@ final class RunCommand implements Callable<Integer>
         }
         try
         {
-            return FileProcessing.ml(processing, verb, quietWithoutModel, err);
+            return FileProcessing.ml(processing, verb, quietWithoutModel || quiet, err);
         }
         catch (final CategoryModel.ModelException e)
         {
@@ -230,12 +233,16 @@ final class RunCommand implements Callable<Integer>
             guard.check();
             return spindle.publish(translator, item);
         }, lastUsedId, journaled).marker(files.marker());
-        final ProgressLine progress = interactive.getAsBoolean() ? ProgressLine.start(err, walker::seen, tally) : null;
+        final ProgressLine progress = !quiet && interactive.getAsBoolean() ? ProgressLine.start(err, walker::seen, tally) : null;
         InterruptedRun.stopOnSignal(interruption, walker, spindle, tally, tap, progress != null);
         final String interruptedBy;
         try
         {
             feed.into(walker);
+            if (progress != null)
+            {
+                progress.walkFinished(walker.seen());
+            }
         }
         catch (final OutputGuard.Stopped e)
         {

@@ -40,24 +40,10 @@ public final class SpindleCli implements Callable<Integer>
         return commandLine().execute(args);
     }
 
-    /**
-     * The engine's affinity library logs through SLF4J, which has no provider here and would print a
-     * three-line warning on every run; JUL's default format spends two lines on one message, and its
-     * lines reach the terminal unescaped. All only when the user has not chosen otherwise.
-     */
+    /** One line per log message, escaped ({@link TerminalSafeLogging}); SLF4J (Chronicle, affinity) reaches JUL through slf4j-jdk14. */
     private static void quietLibraryLogging()
     {
-        setIfAbsent("slf4j.internal.verbosity", "ERROR");
-        setIfAbsent("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
         TerminalSafeLogging.install();
-    }
-
-    private static void setIfAbsent(final String property, final String value)
-    {
-        if (System.getProperty(property) == null)
-        {
-            System.setProperty(property, value);
-        }
     }
 
     static CommandLine commandLine()

@@ -4,54 +4,74 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * Log lines go to the same terminal as the summary, so they get the same escaping ({@link PathText#escape}):
- * the message whole (a newline in a name stays on its line), a stack trace line by line after the record
- * (it keeps its own line breaks, wherever the format placed it). Only the root handlers' formatters are
- * wrapped, and only when the user has not configured logging.
+ * Log lines go to the same terminal as the summary, so they get the same escaping ({@link PathText#escape}).
+ * Installed by the CLI and bench mains: one line per message ({@link OneLineLogFormat}, a thrown exception
+ * folded into the line as its causal chain, no stack trace) unless the user configured JUL, at the price of
+ * traces, which {@code -Djava.util.logging.config.file} brings back. {@link #wrapping} keeps any other
+ * formatter's own layout and escapes its stack trace line by line.
  */
-final class TerminalSafeLogging extends Formatter
+public final class TerminalSafeLogging extends Formatter
 {
-    private final Formatter inner;
+    /** Chronicle's INFO lines (banners, file announcements) stay quiet, as they were without an SLF4J provider. */
+    private static final Logger LIBRARIES = Logger.getLogger("net.openhft");
 
-    private TerminalSafeLogging(final Formatter inner)
+    private final Formatter inner;
+    private final boolean traces;
+
+    private TerminalSafeLogging(final Formatter inner, final boolean traces)
     {
         this.inner = inner;
+        this.traces = traces;
     }
 
-    static void install()
+    /** Once per process, before anything logs; a second call changes nothing. */
+    public static synchronized void install()
     {
         if (System.getProperty("java.util.logging.config.file") != null || System.getProperty("java.util.logging.config.class") != null)
         {
             return;
         }
+        if (LIBRARIES.getLevel() == null)
+        {
+            LIBRARIES.setLevel(Level.WARNING);
+        }
         for (final Handler handler : Logger.getLogger("").getHandlers())
         {
-            if (handler.getFormatter() != null && !(handler.getFormatter() instanceof TerminalSafeLogging))
+            if (!(handler.getFormatter() instanceof TerminalSafeLogging))
             {
-                handler.setFormatter(new TerminalSafeLogging(handler.getFormatter()));
+                handler.setFormatter(oneLine());
             }
         }
     }
 
+    static Formatter oneLine()
+    {
+        return new TerminalSafeLogging(new OneLineLogFormat(), false);
+    }
+
     static Formatter wrapping(final Formatter inner)
     {
-        return new TerminalSafeLogging(inner);
+        return new TerminalSafeLogging(inner, true);
     }
 
     @Override
     public String format(final LogRecord record)
     {
-        final LogRecord escaped = new LogRecord(record.getLevel(), PathText.escape(formatMessage(record)));
+        final String message = traces || record.getThrown() == null
+            ? formatMessage(record)
+            : formatMessage(record) + ": " + OneLineLogFormat.causes(record.getThrown());
+        final LogRecord escaped = new LogRecord(record.getLevel(), PathText.escape(message));
         escaped.setLoggerName(record.getLoggerName());
         escaped.setInstant(record.getInstant());
         escaped.setSourceClassName(record.getSourceClassName());
         escaped.setSourceMethodName(record.getSourceMethodName());
         final String text = inner.format(escaped);
-        if (record.getThrown() == null)
+        if (!traces || record.getThrown() == null)
         {
             return text;
         }

@@ -48,6 +48,7 @@ public final class FigureRun
 
     public static void main(final String[] args) throws Exception
     {
+        dev.spindle.tools.TerminalSafeLogging.install(); // one line per log message, as the CLI
         final Map<String, String> options = new LinkedHashMap<>();
         for (int i = 2; i < args.length; i++)
         {

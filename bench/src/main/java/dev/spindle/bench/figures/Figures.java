@@ -50,6 +50,7 @@ public final class Figures
 
     public static void main(final String[] args) throws Exception
     {
+        dev.spindle.tools.TerminalSafeLogging.install(); // one line per log message, as the CLI
         int rounds = 3;
         boolean quick = false;
         List<String> scenarios = List.of("noop", "yielding", "open", "skewed", "paced");
