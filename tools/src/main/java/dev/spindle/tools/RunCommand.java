@@ -111,7 +111,15 @@ final class RunCommand implements Callable<Integer>
     {
         validate();
         final Path root = root();
-        return OutputLocks.holding(processing.out, json, spec.commandLine().getErr(), "spindle " + verb, () -> journaled(root));
+        final QuietNotices notices = QuietNotices.when(quiet);
+        try
+        {
+            return OutputLocks.holding(processing.out, json, spec.commandLine().getErr(), "spindle " + verb, () -> journaled(root));
+        }
+        finally
+        {
+            notices.close();
+        }
     }
 
     private int journaled(final Path root) throws IOException

@@ -46,6 +46,16 @@ class OneLineLoggingTest
         assertTrue(text.contains("journal write failed: java.lang.IllegalStateException: append; caused by java.io.IOException: No space left\\x1b[2J"), text);
     }
 
+    @Test
+    void quietLeavesOnlyWarningsAndErrorsInTheLog() throws IOException, InterruptedException
+    {
+        final Path tree = Files.createDirectory(base.resolve("tree"));
+        Files.writeString(tree.resolve("f"), "x");
+        final ChildCli child = ChildCli.start(base.resolve("logs"), "quiet", List.of("run", tree.toString(), "--workers", "4", "--no-cache", "--quiet"));
+        assertEquals(ExitCodes.OK, child.exitCode(), child.err());
+        assertEquals("", child.err(), "no engine INFO line, no no-model notice");
+    }
+
     /** The real CLI in a child JVM: an engine start (CpuPinning logs) and a Chronicle journal (SLF4J). */
     @Test
     void theCliLogsOneLinePerMessageAndNoProviderWarning() throws IOException, InterruptedException
