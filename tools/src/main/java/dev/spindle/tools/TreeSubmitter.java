@@ -54,6 +54,8 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
     private volatile boolean stopped;
     private Marker marker = Marker.NONE;
     private FollowedLinks follow;
+    /** A resubmitted entry is one item under its old id: a directory link is not walked then (its entries have their own ids). */
+    private boolean resubmitting;
 
     TreeSubmitter(final Path root, final SymlinkPolicy symlinks, final Sink sink)
     {
@@ -78,6 +80,7 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
     {
         final long saved = nextId;
         nextId = id;
+        resubmitting = true;
         try
         {
             final BasicFileAttributes attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -97,6 +100,7 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
         finally
         {
             nextId = saved;
+            resubmitting = false;
         }
     }
 
@@ -255,6 +259,10 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
         else if (!attrs.isDirectory())
         {
             submit(shown, link, 0, "not a regular file: " + FileKind.describe(real) + " (via symlink" + arrow + ")");
+        }
+        else if (resubmitting)
+        {
+            skip(shown, "symlink to a directory walked at another path (resumed)" + arrow); // a walk judged it alias or loop
         }
         else if (follow.onPath(attrs.fileKey()))
         {
