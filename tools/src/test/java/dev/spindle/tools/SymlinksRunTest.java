@@ -164,6 +164,16 @@ class SymlinksRunTest
         assertEquals("not a regular file: fifo", failure.get("reason"));
     }
 
+    @Test
+    void aResumeReadsFollowLinksFromTheRecordedCommandLine()
+    {
+        assertTrue(FollowLinksFlag.recordedIn("spindle run /t -L --journal /j"));
+        assertTrue(FollowLinksFlag.recordedIn("spindle run /t --journal /j --follow-links"));
+        assertTrue(!FollowLinksFlag.recordedIn("spindle run /t/-Lx --journal /j"));
+        assertTrue(!FollowLinksFlag.recordedIn("spindle run /t --journal /j"));
+        assertTrue(!FollowLinksFlag.recordedIn(null));
+    }
+
     private Map<String, String> skipReasons(final Map<String, Object> report)
     {
         final Map<String, String> reasons = new TreeMap<>();
