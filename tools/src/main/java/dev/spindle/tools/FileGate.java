@@ -23,9 +23,17 @@ final class FileGate
     {
     }
 
-    /** Fails item {@code index} without touching the file system when the walk already judged it or it has no path. */
+    /**
+     * Settles item {@code index} without touching the file system when the walk already judged it (failed, or skipped:
+     * a skipped entry succeeds with no result, and the run's tally counts it as skipped) or it has no path.
+     */
     static boolean settledUnopened(final Batch<FileItem> batch, final int index, final FileItem item)
     {
+        if (item.skipped())
+        {
+            batch.succeed(index, null);
+            return true;
+        }
         if (item.prejudged())
         {
             batch.fail(index, item.failureReason());

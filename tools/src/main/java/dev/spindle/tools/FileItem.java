@@ -57,6 +57,7 @@ public final class FileItem
     private List<String> categories = List.of();
     private int flags;
     private String failureReason;
+    private String skipReason;
     private long walkedMtimeMillis = -1;
     private byte[] cachedHash;
 
@@ -78,6 +79,7 @@ public final class FileItem
         categories = List.of();
         flags = 0;
         failureReason = null;
+        skipReason = null;
         walkedMtimeMillis = -1;
         cachedHash = null;
         return this;
@@ -95,6 +97,7 @@ public final class FileItem
         categories = from.categories;
         flags = from.flags;
         failureReason = from.failureReason;
+        skipReason = from.skipReason;
         walkedMtimeMillis = from.walkedMtimeMillis;
         cachedHash = from.cachedHash;
     }
@@ -170,6 +173,13 @@ public final class FileItem
         return this;
     }
 
+    /** The walker decided not to process the entry (a link leaving DIR, a dangling link...): it ends skipped, never opened. */
+    public FileItem skip(final String reason)
+    {
+        this.skipReason = reason;
+        return this;
+    }
+
     /** What the ML cache held for the file at the walked mtime, so the worker need not ask again. */
     public FileItem cached(final long mtimeMillis, final byte[] hash)
     {
@@ -236,6 +246,17 @@ public final class FileItem
         return failureReason != null;
     }
 
+    /** Why the walker skipped the entry, or null when it is to be processed (or failed). */
+    public String skipReason()
+    {
+        return skipReason;
+    }
+
+    public boolean skipped()
+    {
+        return skipReason != null;
+    }
+
     /** The walker's cached hash, if the file still has the size and mtime the walker saw; else null. */
     byte[] cachedHashIfUnchanged(final long size, final long mtimeMillis)
     {
@@ -245,6 +266,7 @@ public final class FileItem
     @Override
     public String toString()
     {
-        return "FileItem{id=" + id + ", key=" + key + ", size=" + sizeBytes + (failureReason != null ? ", fails: " + failureReason : "") + '}';
+        return "FileItem{id=" + id + ", key=" + key + ", size=" + sizeBytes + (failureReason != null ? ", fails: " + failureReason : "")
+            + (skipReason != null ? ", skipped: " + skipReason : "") + '}';
     }
 }

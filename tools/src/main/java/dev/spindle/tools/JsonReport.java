@@ -14,7 +14,7 @@ import dev.spindle.journal.WriteFailedException;
 
 /**
  * Writes a run's machine-readable report: flat counts first (files_seen always equals succeeded +
- * failed + rejected + timed_out), then the failures: every one up to {@link RunTally#FAILURES_KEPT},
+ * failed + rejected + timed_out + skipped), then the skipped entries (bounded like the failures), then the failures: every one up to {@link RunTally#FAILURES_KEPT},
  * past that the first ones in walk order with the rest counted in failures_not_listed. Streams to a temp file beside the target and
  * renames it, so a reader never sees half a report, at the cost of needing write access to the directory.
  */
@@ -60,6 +60,7 @@ final class JsonReport
         field(out, "failed", Long.toString(run.failed()));
         field(out, "rejected", Long.toString(run.rejected()));
         field(out, "timed_out", Long.toString(run.timedOut()));
+        field(out, "skipped", Long.toString(run.skipped()));
         field(out, "workers", Integer.toString(engine.workers()));
         field(out, "dispatch", JsonText.quote(engine.dispatch()));
         field(out, "wall_ms", JsonText.number(engine.wallNanos() / 1e6));
@@ -82,6 +83,8 @@ final class JsonReport
                 + ", \"rows\": " + processing.rows()
                 + ", \"cache\": " + JsonText.quote(processing.cache()) + "}");
         }
+        field(out, "skipped_not_listed", Long.toString(run.skipsNotListed()));
+        writeSkips(out, run);
         field(out, "failures_not_listed", Long.toString(run.failuresNotListed()));
         out.write("  \"failures\": [");
         boolean first = true;
@@ -101,6 +104,29 @@ final class JsonReport
             out.write('}');
         }
         out.write(first ? "]\n}\n" : "\n  ]\n}\n");
+    }
+
+    /** {@code "skipped_entries": [{"id", "path", "path_uri"?, "reason"}]}, in walk order. */
+    private static void writeSkips(final Writer out, final RunResult run) throws IOException
+    {
+        out.write("  \"skipped_entries\": [");
+        boolean first = true;
+        for (final SkipRecord skip : run.skips())
+        {
+            out.write(first ? "\n    {" : ",\n    {");
+            first = false;
+            out.write("\"id\": " + skip.id() + ", \"path\": ");
+            JsonText.appendQuoted(out, skip.path());
+            if (skip.pathUri() != null)
+            {
+                out.write(", \"path_uri\": ");
+                JsonText.appendQuoted(out, skip.pathUri());
+            }
+            out.write(", \"reason\": ");
+            JsonText.appendQuoted(out, skip.reason());
+            out.write('}');
+        }
+        out.write(first ? "],\n" : "\n  ],\n");
     }
 
     private static void field(final Writer out, final String name, final String jsonValue) throws IOException

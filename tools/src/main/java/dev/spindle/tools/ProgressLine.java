@@ -58,7 +58,7 @@ final class ProgressLine implements AutoCloseable
     synchronized void render()
     {
         final long done = tally.completed();
-        final long notOk = done - tally.succeeded();
+        final long notOk = tally.failed() + tally.rejected() + tally.timedOut(); // a skipped link is not a failure
         final double seconds = (nanoClock.getAsLong() - startNanos) / 1e9;
         final long known = total;
         final String text = known == UNKNOWN

@@ -120,11 +120,12 @@ final class ResultsOutput implements OutcomeListener<FileItem>, Closeable
             index.write(", \"path_uri\": ");
             JsonText.appendQuoted(index, uri);
         }
-        index.write(", \"status\": \"" + outcome.name().toLowerCase(Locale.ROOT) + "\"");
-        if (outcome != Outcome.SUCCEEDED)
+        final boolean skipped = outcome == Outcome.SUCCEEDED && item.skipped();
+        index.write(", \"status\": \"" + (skipped ? "skipped" : outcome.name().toLowerCase(Locale.ROOT)) + "\"");
+        if (outcome != Outcome.SUCCEEDED || skipped)
         {
             index.write(", \"reason\": ");
-            JsonText.appendQuoted(index, reason == null ? "" : reason);
+            JsonText.appendQuoted(index, skipped ? item.skipReason() : reason == null ? "" : reason);
             index.write(", \"size\": " + item.sizeBytes() + ", \"row\": null}\n");
             return;
         }

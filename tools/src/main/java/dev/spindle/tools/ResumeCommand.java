@@ -56,6 +56,9 @@ final class ResumeCommand implements Callable<Integer>
         description = "After SIGINT/SIGTERM, how long the files in flight may take to finish before the rest is rejected (default: ${DEFAULT-VALUE}).")
     String drainTimeout = RunInterruption.DEFAULT_DRAIN;
 
+    @Option(names = {"-L", "--follow-links"}, description = "Follow links in the re-walk (implied when the run's recorded command line had it).")
+    boolean followLinks;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
@@ -136,6 +139,7 @@ final class ResumeCommand implements Callable<Integer>
         run.json = json;
         run.drainTimeout = drainTimeout;
         run.processing.processor = first.processor();
+        run.followLinks = followLinks || FollowLinksFlag.recordedIn(first.command());
         final String command = "spindle " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         return run.underSignals("resume", interruption -> interruption.exitCode() > 0 ? interruption.beforeStart()
             : OutputLocks.holding(null, json, err, "spindle resume", () -> resume(command, first, root, verification, journaled, rescan)));

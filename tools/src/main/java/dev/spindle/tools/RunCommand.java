@@ -38,11 +38,12 @@ import picocli.CommandLine.Spec;
         "Process every file under DIR through the engine. The default 'ml' processor analyses each file (bytes, lines,",
         "tokens, byte entropy, kind), embeds text files in batches (256-d, L2-normalised), assigns categories with",
         "--model and keeps results in a persistent cache keyed by content; '--processor stat' only stats files.",
-        "Symlinks are never followed out of DIR nor into directories; non-regular files are never opened.",
+        "Symlinks that leave DIR, dangle or loop are skipped (listed, not failures); -L follows every link, each real file once.",
+        "Non-regular files are never opened.",
         "With --journal, every scheduling event goes to a Chronicle Queue journal that 'spindle journal verify',",
         "'spindle resume' and 'spindle replay' read.",
         "--out, --json and --journal belong to one run at a time (OS locks): a second run is refused with exit 2.",
-        "Exit status: 0 all files succeeded, 3 some failed, were rejected or timed out, 2 usage error or an output in use,",
+        "Exit status: 0 all files succeeded (skipped entries aside), 3 some failed, were rejected or timed out, 2 usage error or an output in use,",
         "1 internal error, 15 an output (journal, --out, --json) could not be written: disk full or I/O error, one line names",
         "the file; 130/143 interrupted by SIGINT/SIGTERM (the files in flight drained, then the summary; 'spindle resume'",
         "finishes a journaled run)."})
@@ -78,6 +79,10 @@ final class RunCommand implements Callable<Integer>
 
     @Option(names = {"-q", "--quiet"}, description = "No progress line and no notices; errors and the summary still print.")
     boolean quiet;
+
+    @Option(names = {"-L", "--follow-links"}, description = "Follow every symlink to a file or directory, wherever it points (loops are"
+        + " detected); each real file is processed once, under the first path that reaches it. Default: links that leave DIR are skipped.")
+    boolean followLinks;
 
     @Mixin
     ProcessorOptions processing = new ProcessorOptions();
@@ -241,6 +246,10 @@ final class RunCommand implements Callable<Integer>
             guard.check();
             return spindle.publish(translator, item);
         }, lastUsedId, journaled).marker(files.marker());
+        if (followLinks)
+        {
+            walker.followLinks();
+        }
         final ProgressLine progress = !quiet && interactive.getAsBoolean() ? ProgressLine.start(err, walker::seen, tally) : null;
         InterruptedRun.stopOnSignal(interruption, walker, spindle, tally, tap, progress != null);
         final String interruptedBy;
@@ -271,7 +280,7 @@ final class RunCommand implements Callable<Integer>
         }
         final PerformanceReport report = spindle.report();
         final RunResult run = new RunResult(PathText.display(dir != null ? dir : root), walker.seen(), tally.succeeded(), tally.failed(),
-            tally.rejected(), tally.timedOut(), tally.failures(), report, files.report(), interruptedBy);
+            tally.rejected(), tally.timedOut(), tally.failures(), report, files.report(), interruptedBy, tally.skipped(), tally.skips());
         RunSummary.print(out, verb, run, json != null);
         InterruptedRun.printAdvice(out, run, tap);
         out.flush();
@@ -281,8 +290,7 @@ final class RunCommand implements Callable<Integer>
         }
         if (!run.balanced())
         {
-            err.printf("spindle " + verb + ": internal error: %d files seen but %d outcomes%n", run.filesSeen(),
-                run.succeeded() + run.failed() + run.rejected() + run.timedOut());
+            err.printf("spindle " + verb + ": internal error: %d files seen but %d outcomes%n", run.filesSeen(), run.outcomes());
             return ExitCodes.ERROR;
         }
         return run.exitCode();

@@ -28,8 +28,8 @@ final class RunSummary
         final LatencySummary e2e = engine.endToEnd();
         out.printf(Locale.ROOT, "spindle %s %s: %,d files%s%n", verb, PathText.escape(run.dir()), run.filesSeen(),
             run.interruptedBy() == null ? "" : ", INTERRUPTED by " + run.interruptedBy());
-        out.printf(Locale.ROOT, "  outcomes   %,d succeeded, %,d failed, %,d rejected, %,d timed out%n",
-            run.succeeded(), run.failed(), run.rejected(), run.timedOut());
+        out.printf(Locale.ROOT, "  outcomes   %,d succeeded, %,d failed, %,d rejected, %,d timed out, %,d skipped%n",
+            run.succeeded(), run.failed(), run.rejected(), run.timedOut(), run.skipped());
         out.printf(Locale.ROOT, "  wall       %.3f s, %,.1f items/s, utilization %.1f%% of %d workers%n",
             engine.wallNanos() / 1e9, engine.itemsPerSecond(), 100 * engine.utilization(), engine.workers());
         out.printf(Locale.ROOT, "  batches    %,d, mean %.1f items%n", engine.batches(), engine.meanItemsPerBatch());
@@ -47,6 +47,7 @@ final class RunSummary
                 out.printf(Locale.ROOT, "  out        %,d embedding rows%n", ml.rows());
             }
         }
+        SkippedSummary.print(out, run, jsonWritten);
         final List<FailureRecord> failures = run.failures();
         if (run.notSucceeded() == 0)
         {

@@ -1,10 +1,7 @@
 package dev.spindle.tools;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.spindle.engine.Outcome;
@@ -13,8 +10,9 @@ import dev.spindle.engine.OutcomeListener;
 /**
  * Counts outcomes exactly and keeps the first {@link #FAILURES_KEPT} non-successes in walk order (the
  * lowest ids), so memory is bounded whatever the tree: a run where everything fails lists the first
- * ten thousand and counts the rest. Successes are counted, not kept; an optional observer sees every
- * outcome (tests use it for per-file checks).
+ * ten thousand and counts the rest. Entries the walker skipped (they reach the engine as successes
+ * without a result) are counted and kept the same way, apart from the failures. Successes are counted,
+ * not kept; an optional observer sees every outcome (tests use it for per-file checks).
  */
 final class RunTally implements OutcomeListener<FileItem>
 {
@@ -22,13 +20,14 @@ final class RunTally implements OutcomeListener<FileItem>
     private final LongAdder failed = new LongAdder();
     private final LongAdder rejected = new LongAdder();
     private final LongAdder timedOut = new LongAdder();
+    private final LongAdder skipped = new LongAdder();
     /** Failures listed in the reports; past this they are only counted (a record is ~0.3 KB). */
     static final int FAILURES_KEPT = 10_000;
+    /** Skipped entries listed in the reports; past this they are only counted. */
+    static final int SKIPPED_KEPT = 10_000;
 
-    private static final Comparator<FailureRecord> BY_ID = Comparator.comparingLong(FailureRecord::id);
-
-    /** The kept failures, highest id at the head so that a lower one can displace it. */
-    private final PriorityQueue<FailureRecord> failures = new PriorityQueue<>(BY_ID.reversed());
+    private final FirstInWalkOrder<FailureRecord> failures = new FirstInWalkOrder<>(FAILURES_KEPT, FailureRecord::id);
+    private final FirstInWalkOrder<SkipRecord> skips = new FirstInWalkOrder<>(SKIPPED_KEPT, SkipRecord::id);
     private final OutcomeListener<? super FileItem> observer;
 
     RunTally(final OutcomeListener<? super FileItem> observer)
@@ -39,6 +38,14 @@ final class RunTally implements OutcomeListener<FileItem>
     @Override
     public void onOutcome(final FileItem item, final Outcome outcome, final Object result, final String reason)
     {
+        if (outcome == Outcome.SUCCEEDED && item.skipped())
+        {
+            skipped.increment();
+            final Path seen = item.seen();
+            skips.offer(new SkipRecord(item.id(), seen != null ? PathText.display(seen) : item.key(), PathText.uriIfLossy(seen), item.skipReason()));
+            observer.onOutcome(item, outcome, result, reason);
+            return;
+        }
         switch (outcome)
         {
             case SUCCEEDED:
@@ -60,23 +67,9 @@ final class RunTally implements OutcomeListener<FileItem>
         {
             final Path seen = item.seen();
             final String shown = seen != null ? PathText.display(seen) : item.key();
-            keep(new FailureRecord(item.id(), shown, PathText.uriIfLossy(seen), outcome, reasonOrDefault(outcome, reason)));
+            failures.offer(new FailureRecord(item.id(), shown, PathText.uriIfLossy(seen), outcome, reasonOrDefault(outcome, reason)));
         }
         observer.onOutcome(item, outcome, result, reason);
-    }
-
-    /** Failures come from every worker; the lock is taken only for them, never for a success. */
-    private synchronized void keep(final FailureRecord failure)
-    {
-        if (failures.size() < FAILURES_KEPT)
-        {
-            failures.add(failure);
-        }
-        else if (failure.id() < failures.peek().id())
-        {
-            failures.poll();
-            failures.add(failure);
-        }
     }
 
     private static String reasonOrDefault(final Outcome outcome, final String reason)
@@ -108,16 +101,25 @@ final class RunTally implements OutcomeListener<FileItem>
         return timedOut.sum();
     }
 
+    long skipped()
+    {
+        return skipped.sum();
+    }
+
     long completed()
     {
-        return succeeded() + failed() + rejected() + timedOut();
+        return succeeded() + failed() + rejected() + timedOut() + skipped();
     }
 
     /** The kept failures (at most {@link #FAILURES_KEPT}, the first in walk order), in walk order. */
-    synchronized List<FailureRecord> failures()
+    List<FailureRecord> failures()
     {
-        final List<FailureRecord> sorted = new ArrayList<>(failures);
-        sorted.sort(BY_ID);
-        return sorted;
+        return failures.inWalkOrder();
+    }
+
+    /** The kept skipped entries (at most {@link #SKIPPED_KEPT}, the first in walk order), in walk order. */
+    List<SkipRecord> skips()
+    {
+        return skips.inWalkOrder();
     }
 }

@@ -11,21 +11,31 @@ import java.nio.file.attribute.BasicFileAttributes;
 /**
  * What a symlink met inside DIR becomes: one to a regular file that (fully resolved) stays inside
  * DIR is followed to that real file; one to a directory inside DIR (not enclosing the link) is an
- * alias of a directory the walk reaches anyway, so it is skipped and not counted; anything else fails
- * with a reason and is never opened. Directory symlinks are never descended: no loops, no double counts.
+ * alias of a directory the walk reaches anyway, so it is left out and not counted; a link that leaves
+ * DIR, dangles or loops is skipped with a reason (there is nothing of DIR's to process behind it); one
+ * that cannot be resolved (permission denied) or leads to a FIFO, socket or device fails. Nothing is opened
+ * here, and directory symlinks are never descended (that is {@code --follow-links}, {@link LinkFollower}).
  */
 final class SymlinkPolicy
 {
     /** The real file to open, why the link is not followed ({@code failure}), or {@code alias}: not a file at all. */
-    record Resolution(Path target, long sizeBytes, String failure, boolean alias)
+    record Resolution(Path target, long sizeBytes, String failure, String skip, boolean alias)
     {
-        static final Resolution ALIAS = new Resolution(null, 0, null, true);
+        static final Resolution ALIAS = new Resolution(null, 0, null, null, true);
 
         static Resolution failed(final String failure)
         {
-            return new Resolution(null, 0, failure, false);
+            return new Resolution(null, 0, failure, null, false);
+        }
+
+        static Resolution skipped(final String why)
+        {
+            return new Resolution(null, 0, null, why, false);
         }
     }
+
+    static final String DANGLING = "dangling symlink";
+    static final String LOOP = "symlink loop";
 
     private final Path realRoot;
 
@@ -44,16 +54,16 @@ final class SymlinkPolicy
         }
         catch (final NoSuchFileException e)
         {
-            return Resolution.failed("dangling symlink" + arrow);
+            return Resolution.skipped(DANGLING + arrow);
         }
         catch (final IOException e)
         {
             final String reason = StatFileProcessor.reasonOf(e);
-            return Resolution.failed(isLoop(e) ? "symlink loop" + arrow : "unresolvable symlink" + arrow + ": " + reason);
+            return isLoop(e) ? Resolution.skipped(LOOP + arrow) : Resolution.failed("unresolvable symlink" + arrow + ": " + reason);
         }
         if (!real.startsWith(realRoot))
         {
-            return Resolution.failed("symlink escapes DIR, not followed" + arrow);
+            return Resolution.skipped("symlink leaves DIR, not followed (--follow-links follows it)" + arrow);
         }
         final BasicFileAttributes attrs;
         try
@@ -71,17 +81,17 @@ final class SymlinkPolicy
         if (attrs.isDirectory())
         {
             return enclosesLink(real, link)
-                ? Resolution.failed("symlink loop: points to an enclosing directory, not followed" + arrow)
+                ? Resolution.skipped(LOOP + ": points to an enclosing directory, not followed" + arrow)
                 : Resolution.ALIAS;
         }
         if (!attrs.isRegularFile())
         {
             return Resolution.failed("not a regular file: " + FileKind.describe(real) + " (via symlink" + arrow + ")");
         }
-        return new Resolution(real, attrs.size(), null, false);
+        return new Resolution(real, attrs.size(), null, null, false);
     }
 
-    private static boolean isLoop(final IOException e)
+    static boolean isLoop(final IOException e)
     {
         return e instanceof FileSystemException fse && fse.getReason() != null
             && fse.getReason().contains("levels of symbolic links");
@@ -99,7 +109,7 @@ final class SymlinkPolicy
         }
     }
 
-    private static String arrowOf(final Path link)
+    static String arrowOf(final Path link)
     {
         try
         {

@@ -22,7 +22,9 @@ import dev.spindle.engine.ItemTranslatorOneArg;
  * from 1, or on from a crashed run's last id when resuming; entries that run journaled are skipped.
  * Each entry is described in one reused scratch item (the marker's file-system look included) and
  * copied into a ring slot by {@link FileItem#COPY}: nothing is allocated per file beyond what the
- * walk itself makes, and no I/O happens while a slot is claimed.
+ * walk itself makes, and no I/O happens while a slot is claimed. With {@link #followLinks()} a link to a
+ * directory is walked (its real target, shown under the link's path) and every real file is submitted once:
+ * {@link FollowedLinks} keeps what that takes.
  */
 final class TreeSubmitter extends SimpleFileVisitor<Path>
 {
@@ -51,6 +53,9 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
     private volatile long seen;
     private volatile boolean stopped;
     private Marker marker = Marker.NONE;
+    private FollowedLinks follow;
+    /** A resubmitted entry is one item under its old id: a directory link is not walked then (its entries have their own ids). */
+    private boolean resubmitting;
 
     TreeSubmitter(final Path root, final SymlinkPolicy symlinks, final Sink sink)
     {
@@ -75,6 +80,7 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
     {
         final long saved = nextId;
         nextId = id;
+        resubmitting = true;
         try
         {
             final BasicFileAttributes attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -94,7 +100,15 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
         finally
         {
             nextId = saved;
+            resubmitting = false;
         }
+    }
+
+    /** {@code --follow-links}: follow every link to a file or directory wherever it points, each real file once. */
+    TreeSubmitter followLinks()
+    {
+        this.follow = new FollowedLinks();
+        return this;
     }
 
     TreeSubmitter marker(final Marker hints)
@@ -123,15 +137,34 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
     @Override
     public FileVisitResult preVisitDirectory(final Path dir, final BasicFileAttributes attrs)
     {
+        if (follow != null && !stopped)
+        {
+            final Path shown = follow.shown(dir);
+            final String first = follow.firstPathOf(attrs.fileKey(), shown);
+            if (first != null)
+            {
+                if (!alreadyJournaled.test(shown.toString()))
+                {
+                    skip(shown, "alias of directory " + first + " (walked there)");
+                }
+                return next() == FileVisitResult.CONTINUE ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.TERMINATE;
+            }
+            follow.enter(attrs.fileKey());
+        }
         return next();
     }
 
     @Override
     public FileVisitResult visitFile(final Path file, final BasicFileAttributes attrs)
     {
-        if (!alreadyJournaled.test(file.toString()))
+        final Path shown = follow != null ? follow.shown(file) : file;
+        if (!alreadyJournaled.test(shown.toString()))
         {
-            judge(file, attrs);
+            judge(shown, file, attrs);
+        }
+        else if (follow != null && attrs.isRegularFile())
+        {
+            follow.firstPathOf(attrs.fileKey(), shown); // a resume: the crashed run processed it under this path
         }
         return next();
     }
@@ -143,9 +176,19 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
 
     private void judge(final Path file, final BasicFileAttributes attrs)
     {
+        judge(file, file, attrs);
+    }
+
+    /** Judges the entry walked at {@code file}, shown (and keyed) as {@code shown}. */
+    private void judge(final Path shown, final Path file, final BasicFileAttributes attrs)
+    {
         if (attrs.isRegularFile())
         {
-            submit(file, file, attrs.size(), null);
+            submitOnce(shown, file, attrs);
+        }
+        else if (attrs.isSymbolicLink() && follow != null)
+        {
+            followLink(shown, file);
         }
         else if (attrs.isSymbolicLink())
         {
@@ -154,25 +197,111 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
             {
                 return; // a directory the walk reaches at its real path
             }
-            submit(file, resolution.target() != null ? resolution.target() : file, resolution.sizeBytes(), resolution.failure());
+            if (resolution.skip() != null)
+            {
+                skip(shown, resolution.skip());
+                return;
+            }
+            submit(shown, resolution.target() != null ? resolution.target() : file, resolution.sizeBytes(), resolution.failure());
         }
         else if (!attrs.isDirectory())
         {
-            submit(file, file, 0, "not a regular file: " + FileKind.describe(file));
+            submit(shown, file, 0, "not a regular file: " + FileKind.describe(file));
+        }
+    }
+
+    /** Submits a regular file, or under --follow-links skips it when its real file was met before. */
+    private void submitOnce(final Path shown, final Path file, final BasicFileAttributes attrs)
+    {
+        final String first = follow != null ? follow.firstPathOf(attrs.fileKey(), shown) : null;
+        if (first != null)
+        {
+            skip(shown, "alias of " + first + " (the same file)");
+        }
+        else
+        {
+            submit(shown, file, attrs.size(), null);
+        }
+    }
+
+    /** --follow-links: a link to a file is processed as that file, one to a directory walked unless it loops or was walked. */
+    private void followLink(final Path shown, final Path link)
+    {
+        final String arrow = SymlinkPolicy.arrowOf(link);
+        final Path real;
+        final BasicFileAttributes attrs;
+        try
+        {
+            real = link.toRealPath();
+            attrs = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        }
+        catch (final NoSuchFileException e)
+        {
+            skip(shown, SymlinkPolicy.DANGLING + arrow);
+            return;
+        }
+        catch (final IOException e)
+        {
+            if (SymlinkPolicy.isLoop(e))
+            {
+                skip(shown, SymlinkPolicy.LOOP + arrow);
+            }
+            else
+            {
+                submit(shown, link, 0, "unresolvable symlink" + arrow + ": " + StatFileProcessor.reasonOf(e));
+            }
+            return;
+        }
+        if (attrs.isRegularFile())
+        {
+            submitOnce(shown, real, attrs);
+        }
+        else if (!attrs.isDirectory())
+        {
+            submit(shown, link, 0, "not a regular file: " + FileKind.describe(real) + " (via symlink" + arrow + ")");
+        }
+        else if (resubmitting)
+        {
+            skip(shown, "symlink to a directory walked at another path (resumed)" + arrow); // a walk judged it alias or loop
+        }
+        else if (follow.onPath(attrs.fileKey()))
+        {
+            skip(shown, SymlinkPolicy.LOOP + ": points to a directory on the walk's path, walked there" + arrow);
+        }
+        else if (follow.walkedDirectory(attrs.fileKey()) != null)
+        {
+            skip(shown, "alias of directory " + follow.walkedDirectory(attrs.fileKey()) + " (walked there)" + arrow);
+        }
+        else
+        {
+            try
+            {
+                follow.under(shown, real, () -> Files.walkFileTree(real, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, this));
+            }
+            catch (final IOException e)
+            {
+                failed(shown, e);
+            }
         }
     }
 
     @Override
     public FileVisitResult visitFileFailed(final Path file, final IOException exc)
     {
-        if (!alreadyJournaled.test(file.toString()))
+        final Path shown = follow != null ? follow.shown(file) : file;
+        if (!alreadyJournaled.test(shown.toString()))
         {
-            failed(file, exc);
+            failed(file, shown, exc);
         }
         return next();
     }
 
     private void failed(final Path file, final IOException exc)
+    {
+        failed(file, file, exc);
+    }
+
+    private void failed(final Path file, final Path shown, final IOException exc)
     {
         final String reason;
         if (exc instanceof NoSuchFileException)
@@ -187,20 +316,36 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
         {
             reason = "cannot access: " + describe(exc);
         }
-        submit(file, file, 0, reason);
+        submit(shown, file, 0, reason);
     }
 
     @Override
     public FileVisitResult postVisitDirectory(final Path dir, final IOException exc)
     {
-        if (exc != null && !alreadyJournaled.test(dir.toString()))
+        final Path shown = follow != null ? follow.shown(dir) : dir;
+        if (follow != null)
         {
-            submit(dir, dir, 0, "directory listing failed part-way: " + describe(exc));
+            follow.leave();
+        }
+        if (exc != null && !alreadyJournaled.test(shown.toString()))
+        {
+            submit(shown, dir, 0, "directory listing failed part-way: " + describe(exc));
         }
         return next();
     }
 
+    /** Submits an entry that is not to be processed: it ends skipped with {@code why}. */
+    private void skip(final Path seenPath, final String why)
+    {
+        submit(seenPath, null, 0, null, why);
+    }
+
     private void submit(final Path seenPath, final Path toOpen, final long sizeBytes, final String failure)
+    {
+        submit(seenPath, toOpen, sizeBytes, failure, null);
+    }
+
+    private void submit(final Path seenPath, final Path toOpen, final long sizeBytes, final String failure, final String skipReason)
     {
         if (stopped)
         {
@@ -213,8 +358,9 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
             .path(toOpen)
             .seen(seenPath)
             .sizeBytes(sizeBytes)
-            .failure(failure);
-        if (failure == null)
+            .failure(failure)
+            .skip(skipReason);
+        if (failure == null && skipReason == null)
         {
             marker.mark(item);
         }

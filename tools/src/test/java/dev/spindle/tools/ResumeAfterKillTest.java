@@ -109,6 +109,42 @@ class ResumeAfterKillTest
         assertEquals(FILES, after.count(Outcome.SUCCEEDED));
     }
 
+    /** A run with -L killed mid-walk: the resume follows links again (from the recorded command) and finishes every entry once. */
+    @Test
+    void aFollowLinksRunKilledMidWalkIsFinishedFollowingLinks() throws Exception
+    {
+        final Path outside = Files.createDirectory(base.resolve("outside"));
+        for (int i = 0; i < FILES; i++)
+        {
+            Files.writeString(outside.resolve("o" + i + ".txt"), "out\n".repeat(1 + i % 4));
+        }
+        final Path tree = Files.createDirectory(base.resolve("linked"));
+        Files.writeString(tree.resolve("a.txt"), "a\n");
+        Files.createSymbolicLink(tree.resolve("link"), outside);
+        Files.createSymbolicLink(tree.resolve("alias"), outside.resolve("o1.txt"));
+        final Path journal = base.resolve("journal");
+        killAfterOutcomes(slow(List.of("-Dslow.ring=64"),
+            List.of("run", tree.toString(), "-L", "--processor", "stat", "--workers", "2", "--journal", journal.toString())), 40);
+        assertTrue(verification(journal).submitted() < FILES, "killed mid-walk");
+
+        final CliRun resume = CliRun.with(new RunCommand(), "resume", journal.toString(), "--workers", "2");
+        assertEquals(ExitCodes.OK, resume.exitCode(), resume.out() + resume.err());
+
+        final Verification after = verification(journal);
+        assertTrue(after.consistent() && after.complete(), () -> "problems " + after.problems() + ", in flight " + after.inFlight());
+        assertEquals(FILES + 2, after.submitted(), "a.txt, alias and every file under link, each once across the run and its resume");
+        final Map<String, Integer> terminal = new HashMap<>();
+        for (final RecordedRun run : JournalReader.read(journal).runs())
+        {
+            run.items().stream().filter(RecordedItem::terminal).forEach(item -> terminal.merge(item.key(), 1, Integer::sum));
+        }
+        for (int i = 0; i < FILES; i++)
+        {
+            assertEquals(1, terminal.getOrDefault(tree.resolve("link/o" + i + ".txt").toString(), 0), "o" + i);
+        }
+        assertEquals(1, terminal.get(tree.resolve("alias").toString()));
+    }
+
     private Path tree() throws IOException
     {
         final Path tree = Files.createDirectory(base.resolve("tree"));
@@ -128,10 +164,16 @@ class ResumeAfterKillTest
     /** A spindle command line in a child JVM whose processor takes 5 ms an item. */
     private static Process slow(final List<String> args) throws IOException
     {
+        return slow(List.of(), args);
+    }
+
+    private static Process slow(final List<String> properties, final List<String> args) throws IOException
+    {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(RepoFiles.jvmFlags());
         command.add("-Dslow.micros=5000");
+        command.addAll(properties);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), SlowRunMain.class.getName()));
         command.addAll(args);
         return new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -55,7 +55,7 @@ class RunCommandTest
             final RunCommand run = new RunCommand();
             run.observer = (item, outcome, result, reason) ->
             {
-                if (seen.put(tree.relative(item.key()), new Seen(outcome, result, reason)) != null)
+                if (seen.put(tree.relative(item.key()), new Seen(outcome, result, item.skipped() ? "skipped: " + item.skipReason() : reason)) != null)
                 {
                     duplicates.add(item.key());
                 }
@@ -89,10 +89,12 @@ class RunCommandTest
             assertEquals(files, number(report, "submitted"));
             assertEquals(tree.count(Outcome.SUCCEEDED), number(report, "succeeded"));
             assertEquals(tree.count(Outcome.FAILED), number(report, "failed"));
+            assertEquals(tree.skipped(), number(report, "skipped"));
+            assertEquals(0, number(report, "skipped_not_listed"));
             assertEquals(0, number(report, "rejected"));
             assertEquals(0, number(report, "timed_out"));
             assertEquals(files, number(report, "succeeded") + number(report, "failed") + number(report, "rejected")
-                + number(report, "timed_out"));
+                + number(report, "timed_out") + number(report, "skipped"));
             assertEquals(2, number(report, "workers"));
             assertTrue(number(report, "batches") >= 1);
             for (final String key : List.of("wall_ms", "utilization", "mean_batch_items", "items_per_second"))
@@ -105,7 +107,11 @@ class RunCommandTest
 
             @SuppressWarnings("unchecked")
             final List<Map<String, Object>> failures = (List<Map<String, Object>>)report.get("failures");
-            assertEquals(files - tree.count(Outcome.SUCCEEDED), failures.size());
+            assertEquals(files - tree.count(Outcome.SUCCEEDED) - tree.skipped(), failures.size());
+            @SuppressWarnings("unchecked")
+            final List<Map<String, Object>> skips = (List<Map<String, Object>>)report.get("skipped_entries");
+            final Map<String, String> skipReasons = new HashMap<>();
+            skips.forEach(skip -> skipReasons.put(tree.relative((String)skip.get("path")), "skipped: " + skip.get("reason")));
             final Map<String, String> reasons = new HashMap<>();
             for (final Map<String, Object> failure : failures)
             {
@@ -114,7 +120,11 @@ class RunCommandTest
             }
             tree.expected.forEach((name, want) ->
             {
-                if (want.outcome() != Outcome.SUCCEEDED)
+                if (want.skipped())
+                {
+                    assertEquals(want.reason(), skipReasons.get(name), name);
+                }
+                else if (want.outcome() != Outcome.SUCCEEDED)
                 {
                     assertEquals(want.reason(), reasons.get(name), name);
                 }
@@ -128,7 +138,8 @@ class RunCommandTest
             }
 
             assertTrue(cli.out().contains(": " + files + " files"), cli.out());
-            assertTrue(cli.out().contains(tree.count(Outcome.SUCCEEDED) + " succeeded, " + tree.count(Outcome.FAILED) + " failed, 0 rejected, 0 timed out"), cli.out());
+            assertTrue(cli.out().contains(tree.count(Outcome.SUCCEEDED) + " succeeded, " + tree.count(Outcome.FAILED) + " failed, 0 rejected, 0 timed out, "
+                + tree.skipped() + " skipped"), cli.out());
             assertTrue(cli.out().contains("e2e (us)   p50 "), cli.out());
         }
     }

@@ -8,7 +8,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * {@code spindle run} with a processor slowed to a known pace and a line on stdout every tenth
  * outcome, so a test in another JVM can kill it at a chosen point of the run; with a gate file, the
- * run holds still after {@link #GATE_AFTER} outcomes until the test creates the file.
+ * run holds still after {@link #GATE_AFTER} outcomes until the test creates the file; {@code -Dslow.ring=N} shrinks the
+ * engine's ring so a kill lands mid-walk.
  */
 public final class SlowRunMain
 {
@@ -39,6 +40,11 @@ public final class SlowRunMain
             }
             inner.process(batch);
         };
+        final Integer ring = Integer.getInteger("slow.ring");
+        if (ring != null)
+        {
+            run.engineSettings = builder -> builder.ringSize(ring); // keeps the walk close behind the outcomes
+        }
         run.observer = (item, outcome, result, reason) ->
         {
             final long n = done.incrementAndGet();
