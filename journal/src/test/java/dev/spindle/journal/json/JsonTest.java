@@ -51,9 +51,11 @@ final class JsonTest
     }
 
     @Test
-    void delC1ControlsAndLineSeparatorsAreEscapedSoATerminalCannotActOnThem()
+    void delC1BidiControlsAndLineSeparatorsAreEscapedSoATerminalCannotActOnThem()
     {
         assertEquals("\"\\u007f\\u0080\\u009b\\u009f\\u2028\\u2029\"", string("\u007f\u0080\u009b\u009f\u2028\u2029"));
+        assertEquals("\"\\u061c\\u200e\\u200f\\u202a\\u202e\\u2066\\u2069\"", string("\u061c\u200e\u200f\u202a\u202e\u2066\u2069"),
+            "bidi controls, which reorder what a terminal shows");
         assertEquals("{\"\\u001b[2J\\u009b\":1}", Json.write(Map.of("\u001b[2J\u009b", 1)), "names follow the same rules");
         assertEquals("\"caf\u00e9 \u00a0 \ufffd \uffff\"", string("caf\u00e9 \u00a0 \ufffd \uffff"), "the rest of Unicode stays as it is");
     }
