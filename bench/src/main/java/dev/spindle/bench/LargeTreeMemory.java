@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -17,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.spindle.journal.json.Json;
 import dev.spindle.tools.SpindleCli;
 
 /**
@@ -79,7 +79,7 @@ public final class LargeTreeMemory
         }
         final double wall = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "spindle run (-Xmx%s): exit %d in %.1f s, %,.0f files/s%n", heap, process.exitValue(), wall, files / wall);
-        System.out.println(Files.exists(json) ? counts(Files.readString(json, StandardCharsets.UTF_8)) : "no JSON report; stderr:\n"
+        System.out.println(Files.exists(json) ? counts((Map<?, ?>)Json.read(json)) : "no JSON report; stderr:\n"
             + Files.readString(base.resolve("stderr.txt")));
         System.out.printf(Locale.ROOT, "peak RSS %,d MiB (VmHWM, polled every 200 ms)%n", peakRssKib / 1024);
         System.out.println(heapFigures(Files.readAllLines(gcLog)));
@@ -169,13 +169,12 @@ public final class LargeTreeMemory
         return 0;
     }
 
-    private static String counts(final String json)
+    private static String counts(final Map<?, ?> report)
     {
         final StringBuilder line = new StringBuilder("outcomes:");
         for (final String key : List.of("files_seen", "succeeded", "failed", "rejected", "timed_out", "failures_not_listed"))
         {
-            final Matcher value = Pattern.compile("\"" + key + "\": (\\d+)").matcher(json);
-            line.append(' ').append(key).append(' ').append(value.find() ? value.group(1) : "?");
+            line.append(' ').append(key).append(' ').append(report.containsKey(key) ? report.get(key) : "?");
         }
         return line.toString();
     }

@@ -1,12 +1,17 @@
 package dev.spindle.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import dev.spindle.journal.json.Json;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.exc.JacksonIOException;
 
 /**
  * The output of {@link EngineShootout}: one markdown table per workload, every figure beside its ratio to
@@ -51,23 +56,39 @@ final class ShootReport
 
     static void json(final List<ShootRow> rows, final Path file) throws IOException
     {
-        final StringBuilder s = new StringBuilder("[\n");
-        for (int i = 0; i < rows.size(); i++)
-        {
-            final ShootRow r = rows.get(i);
-            final ShootRow ref = reference(rows, r.workload());
-            s.append(String.format(Locale.ROOT, "  {\"workload\": \"%s\", \"engine\": \"%s\", \"workers\": %d, \"items\": %d, \"items_per_s\": %s, "
-                    + "\"makespan_over_lb\": %s, \"utilization\": %s, \"p50_us\": %s, \"p99_us\": %s, \"p999_us\": %s, "
-                    + "\"alloc_bytes_per_item\": %s, \"items_per_s_vs_spindle\": %s, \"makespan_over_lb_vs_spindle\": %s, "
-                    + "\"p99_vs_spindle\": %s, \"note\": \"%s\"}%s%n",
-                r.workload(), r.engine(), r.workers(), r.items(), js(r.itemsPerS()), js(r.makespanOverLb()), js(r.utilization()), js(r.p50Us()),
-                js(r.p99Us()), js(r.p999Us()), js(r.allocBytesPerItem()), js(div(r.itemsPerS(), ref == null ? Double.NaN : ref.itemsPerS())),
-                js(div(r.makespanOverLb(), ref == null ? Double.NaN : ref.makespanOverLb())),
-                js(div(r.p99Us(), ref == null ? Double.NaN : ref.p99Us())), r.note().replace("\"", "'"), i + 1 < rows.size() ? "," : ""));
-        }
-        s.append("]\n");
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, s, StandardCharsets.UTF_8);
+        try (JsonGenerator json = Json.document(Files.newOutputStream(file)))
+        {
+            json.writeStartArray();
+            for (final ShootRow r : rows)
+            {
+                final ShootRow ref = reference(rows, r.workload());
+                json.writeStartObject();
+                json.writeStringProperty("workload", r.workload());
+                json.writeStringProperty("engine", r.engine());
+                json.writeNumberProperty("workers", r.workers());
+                json.writeNumberProperty("items", r.items());
+                json.writeNumberProperty("items_per_s", sixDigits(r.itemsPerS()));
+                json.writeNumberProperty("makespan_over_lb", sixDigits(r.makespanOverLb()));
+                json.writeNumberProperty("utilization", sixDigits(r.utilization()));
+                json.writeNumberProperty("p50_us", sixDigits(r.p50Us()));
+                json.writeNumberProperty("p99_us", sixDigits(r.p99Us()));
+                json.writeNumberProperty("p999_us", sixDigits(r.p999Us()));
+                json.writeNumberProperty("alloc_bytes_per_item", sixDigits(r.allocBytesPerItem()));
+                json.writeNumberProperty("items_per_s_vs_spindle", sixDigits(div(r.itemsPerS(), ref == null ? Double.NaN : ref.itemsPerS())));
+                json.writeNumberProperty("makespan_over_lb_vs_spindle",
+                    sixDigits(div(r.makespanOverLb(), ref == null ? Double.NaN : ref.makespanOverLb())));
+                json.writeNumberProperty("p99_vs_spindle", sixDigits(div(r.p99Us(), ref == null ? Double.NaN : ref.p99Us())));
+                json.writeStringProperty("note", r.note());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeRaw('\n');
+        }
+        catch (final JacksonIOException e)
+        {
+            throw e.getCause();
+        }
     }
 
     static double div(final double a, final double b)
@@ -75,9 +96,10 @@ final class ShootReport
         return Double.isNaN(a) || Double.isNaN(b) || b == 0 ? Double.NaN : a / b;
     }
 
-    private static String js(final double v)
+    /** Six significant digits, as much as a timing run can tell apart; NaN stays NaN (JSON null). */
+    private static double sixDigits(final double v)
     {
-        return Double.isNaN(v) || Double.isInfinite(v) ? "null" : String.format(Locale.ROOT, "%.6g", v);
+        return Double.isFinite(v) ? new BigDecimal(v).round(new MathContext(6)).doubleValue() : v;
     }
 
     private static String num(final double v, final String format)

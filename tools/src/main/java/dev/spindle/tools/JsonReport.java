@@ -1,9 +1,7 @@
 package dev.spindle.tools;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,10 +9,13 @@ import java.nio.file.StandardCopyOption;
 import dev.spindle.engine.metrics.LatencySummary;
 import dev.spindle.engine.metrics.PerformanceReport;
 import dev.spindle.journal.WriteFailedException;
+import dev.spindle.journal.json.Json;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.exc.JacksonIOException;
 
 /**
  * Writes a run's machine-readable report: flat counts first (files_seen always equals succeeded +
- * failed + rejected + timed_out + skipped), then the skipped entries (bounded like the failures), then the failures: every one up to {@link RunTally#FAILURES_KEPT},
+ * failed + rejected + timed_out + skipped), then the failures: every one up to {@link RunTally#FAILURES_KEPT},
  * past that the first ones in walk order with the rest counted in failures_not_listed. Streams to a temp file beside the target and
  * renames it, so a reader never sees half a report, at the cost of needing write access to the directory.
  */
@@ -30,9 +31,13 @@ final class JsonReport
         final Path temp = absolute.resolveSibling(absolute.getFileName() + ".tmp");
         try
         {
-            try (Writer out = new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8)))
+            try (OutputStream out = Files.newOutputStream(temp))
             {
                 write(out, run);
+            }
+            catch (final JacksonIOException e)
+            {
+                throw e.getCause();
             }
             Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -43,94 +48,91 @@ final class JsonReport
         }
     }
 
-    static void write(final Writer out, final RunResult run) throws IOException
+    static void write(final OutputStream out, final RunResult run)
     {
         final PerformanceReport engine = run.engine();
         final LatencySummary e2e = engine.endToEnd();
-        out.write("{\n");
-        field(out, "dir", JsonText.quote(run.dir()));
-        field(out, "interrupted", Boolean.toString(run.interruptedBy() != null));
-        if (run.interruptedBy() != null)
+        try (JsonGenerator json = Json.document(out))
         {
-            field(out, "signal", JsonText.quote(run.interruptedBy()));
-        }
-        field(out, "files_seen", Long.toString(run.filesSeen()));
-        field(out, "submitted", Long.toString(engine.submitted()));
-        field(out, "succeeded", Long.toString(run.succeeded()));
-        field(out, "failed", Long.toString(run.failed()));
-        field(out, "rejected", Long.toString(run.rejected()));
-        field(out, "timed_out", Long.toString(run.timedOut()));
-        field(out, "skipped", Long.toString(run.skipped()));
-        field(out, "workers", Integer.toString(engine.workers()));
-        field(out, "dispatch", JsonText.quote(engine.dispatch()));
-        field(out, "wall_ms", JsonText.number(engine.wallNanos() / 1e6));
-        field(out, "items_per_second", JsonText.number(engine.itemsPerSecond()));
-        field(out, "utilization", JsonText.number(engine.utilization()));
-        field(out, "batches", Long.toString(engine.batches()));
-        field(out, "mean_batch_items", JsonText.number(engine.meanItemsPerBatch()));
-        field(out, "e2e_us", "{\"p50\": " + JsonText.number(e2e.p50Micros())
-            + ", \"p99\": " + JsonText.number(e2e.p99Micros())
-            + ", \"p999\": " + JsonText.number(e2e.p999Micros())
-            + ", \"max\": " + JsonText.number(e2e.maxMicros()) + "}");
-        final ProcessorReport processing = run.processing();
-        field(out, "processor", JsonText.quote(processing.processor()));
-        if (processing.ml())
-        {
-            field(out, "ml", "{\"computed\": " + processing.computed()
-                + ", \"duplicates\": " + processing.duplicates()
-                + ", \"cached_content\": " + processing.cachedContent()
-                + ", \"fast_path\": " + processing.fastPath()
-                + ", \"rows\": " + processing.rows()
-                + ", \"cache\": " + JsonText.quote(processing.cache()) + "}");
-        }
-        field(out, "skipped_not_listed", Long.toString(run.skipsNotListed()));
-        writeSkips(out, run);
-        field(out, "failures_not_listed", Long.toString(run.failuresNotListed()));
-        out.write("  \"failures\": [");
-        boolean first = true;
-        for (final FailureRecord failure : run.failures())
-        {
-            out.write(first ? "\n    {" : ",\n    {");
-            first = false;
-            out.write("\"id\": " + failure.id() + ", \"path\": ");
-            JsonText.appendQuoted(out, failure.path());
-            if (failure.pathUri() != null)
+            json.writeStartObject();
+            json.writeStringProperty("dir", run.dir());
+            json.writeBooleanProperty("interrupted", run.interruptedBy() != null);
+            if (run.interruptedBy() != null)
             {
-                out.write(", \"path_uri\": ");
-                JsonText.appendQuoted(out, failure.pathUri());
+                json.writeStringProperty("signal", run.interruptedBy());
             }
-            out.write(", \"outcome\": \"" + failure.outcome().name() + "\", \"reason\": ");
-            JsonText.appendQuoted(out, failure.reason());
-            out.write('}');
+            json.writeNumberProperty("files_seen", run.filesSeen());
+            json.writeNumberProperty("submitted", engine.submitted());
+            json.writeNumberProperty("succeeded", run.succeeded());
+            json.writeNumberProperty("failed", run.failed());
+            json.writeNumberProperty("rejected", run.rejected());
+            json.writeNumberProperty("timed_out", run.timedOut());
+            json.writeNumberProperty("skipped", run.skipped());
+            json.writeNumberProperty("workers", engine.workers());
+            json.writeStringProperty("dispatch", engine.dispatch());
+            json.writeNumberProperty("wall_ms", engine.wallNanos() / 1e6);
+            json.writeNumberProperty("items_per_second", engine.itemsPerSecond());
+            json.writeNumberProperty("utilization", engine.utilization());
+            json.writeNumberProperty("batches", engine.batches());
+            json.writeNumberProperty("mean_batch_items", engine.meanItemsPerBatch());
+            json.writeObjectPropertyStart("e2e_us");
+            json.writeNumberProperty("p50", e2e.p50Micros());
+            json.writeNumberProperty("p99", e2e.p99Micros());
+            json.writeNumberProperty("p999", e2e.p999Micros());
+            json.writeNumberProperty("max", e2e.maxMicros());
+            json.writeEndObject();
+            final ProcessorReport processing = run.processing();
+            json.writeStringProperty("processor", processing.processor());
+            if (processing.ml())
+            {
+                json.writeObjectPropertyStart("ml");
+                json.writeNumberProperty("computed", processing.computed());
+                json.writeNumberProperty("duplicates", processing.duplicates());
+                json.writeNumberProperty("cached_content", processing.cachedContent());
+                json.writeNumberProperty("fast_path", processing.fastPath());
+                json.writeNumberProperty("rows", processing.rows());
+                json.writeStringProperty("cache", processing.cache());
+                json.writeEndObject();
+            }
+            json.writeNumberProperty("skipped_not_listed", run.skipsNotListed());
+            writeSkips(json, run);
+            json.writeNumberProperty("failures_not_listed", run.failuresNotListed());
+            json.writeArrayPropertyStart("failures");
+            for (final FailureRecord failure : run.failures())
+            {
+                json.writeStartObject();
+                json.writeNumberProperty("id", failure.id());
+                json.writeStringProperty("path", failure.path());
+                if (failure.pathUri() != null)
+                {
+                    json.writeStringProperty("path_uri", failure.pathUri());
+                }
+                json.writeStringProperty("outcome", failure.outcome().name());
+                json.writeStringProperty("reason", failure.reason());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeRaw('\n');
         }
-        out.write(first ? "]\n}\n" : "\n  ]\n}\n");
     }
 
     /** {@code "skipped_entries": [{"id", "path", "path_uri"?, "reason"}]}, in walk order. */
-    private static void writeSkips(final Writer out, final RunResult run) throws IOException
+    private static void writeSkips(final JsonGenerator json, final RunResult run)
     {
-        out.write("  \"skipped_entries\": [");
-        boolean first = true;
+        json.writeArrayPropertyStart("skipped_entries");
         for (final SkipRecord skip : run.skips())
         {
-            out.write(first ? "\n    {" : ",\n    {");
-            first = false;
-            out.write("\"id\": " + skip.id() + ", \"path\": ");
-            JsonText.appendQuoted(out, skip.path());
+            json.writeStartObject();
+            json.writeNumberProperty("id", skip.id());
+            json.writeStringProperty("path", skip.path());
             if (skip.pathUri() != null)
             {
-                out.write(", \"path_uri\": ");
-                JsonText.appendQuoted(out, skip.pathUri());
+                json.writeStringProperty("path_uri", skip.pathUri());
             }
-            out.write(", \"reason\": ");
-            JsonText.appendQuoted(out, skip.reason());
-            out.write('}');
+            json.writeStringProperty("reason", skip.reason());
+            json.writeEndObject();
         }
-        out.write(first ? "],\n" : "\n  ],\n");
-    }
-
-    private static void field(final Writer out, final String name, final String jsonValue) throws IOException
-    {
-        out.write("  \"" + name + "\": " + jsonValue + ",\n");
+        json.writeEndArray();
     }
 }

@@ -1,12 +1,10 @@
 package dev.spindle.tools;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -16,10 +14,13 @@ import java.util.Locale;
 import dev.spindle.engine.Outcome;
 import dev.spindle.engine.OutcomeListener;
 import dev.spindle.journal.WriteFailedException;
+import dev.spindle.journal.json.Json;
 import dev.spindle.tools.ml.Category;
 import dev.spindle.tools.ml.FileAnalysis;
 import dev.spindle.tools.ml.FileResult;
 import dev.spindle.tools.ml.NpyWriter;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.exc.JacksonIOException;
 
 /**
  * {@code --out DIR}: every outcome becomes one {@code index.jsonl} line, and every embedded file one
@@ -33,11 +34,11 @@ final class ResultsOutput implements OutcomeListener<FileItem>, Closeable
     static final String INDEX = "index.jsonl";
 
     private final NpyWriter matrix;
-    private final Writer index;
+    private final JsonGenerator index;
     private final Path dir;
     private volatile WriteFailedException failure;
 
-    private ResultsOutput(final NpyWriter matrix, final Writer index, final Path dir)
+    private ResultsOutput(final NpyWriter matrix, final JsonGenerator index, final Path dir)
     {
         this.matrix = matrix;
         this.index = index;
@@ -50,7 +51,7 @@ final class ResultsOutput implements OutcomeListener<FileItem>, Closeable
         final NpyWriter matrix = new NpyWriter(dir.resolve(MATRIX), dims);
         try
         {
-            return new ResultsOutput(matrix, new BufferedWriter(Files.newBufferedWriter(dir.resolve(INDEX), StandardCharsets.UTF_8), 1 << 16), dir);
+            return new ResultsOutput(matrix, Json.line(new BufferedOutputStream(Files.newOutputStream(dir.resolve(INDEX)), 1 << 16)), dir);
         }
         catch (final IOException e)
         {
@@ -74,9 +75,9 @@ final class ResultsOutput implements OutcomeListener<FileItem>, Closeable
         {
             failure = new WriteFailedException(dir.resolve(MATRIX), e.getCause(), "the run stops; rows before it stay readable");
         }
-        catch (final IOException e)
+        catch (final JacksonIOException e)
         {
-            failure = new WriteFailedException(dir.resolve(INDEX), e, "the run stops; lines before it stay readable");
+            failure = new WriteFailedException(dir.resolve(INDEX), e.getCause(), "the run stops; lines before it stay readable");
         }
     }
 
@@ -109,48 +110,58 @@ final class ResultsOutput implements OutcomeListener<FileItem>, Closeable
         }
     }
 
-    private void write(final FileItem item, final Outcome outcome, final Object result, final String reason) throws IOException
+    /** The matrix row first, so a failed append leaves no half line. */
+    private void write(final FileItem item, final Outcome outcome, final Object result, final String reason) throws MatrixFailure
     {
+        final FileResult file = outcome == Outcome.SUCCEEDED ? (FileResult) result : null;
+        final long row = file != null && file.embedding() != null ? append(file.embedding()) : -1;
         final Path seen = item.seen();
-        index.write("{\"path\": ");
-        JsonText.appendQuoted(index, seen != null ? PathText.display(seen) : item.key());
+        index.writeStartObject();
+        index.writeStringProperty("path", seen != null ? PathText.display(seen) : item.key());
         final String uri = PathText.uriIfLossy(seen);
         if (uri != null)
         {
-            index.write(", \"path_uri\": ");
-            JsonText.appendQuoted(index, uri);
+            index.writeStringProperty("path_uri", uri);
         }
         final boolean skipped = outcome == Outcome.SUCCEEDED && item.skipped();
-        index.write(", \"status\": \"" + (skipped ? "skipped" : outcome.name().toLowerCase(Locale.ROOT)) + "\"");
-        if (outcome != Outcome.SUCCEEDED || skipped)
+        index.writeStringProperty("status", skipped ? "skipped" : outcome.name().toLowerCase(Locale.ROOT));
+        if (file == null)
         {
-            index.write(", \"reason\": ");
-            JsonText.appendQuoted(index, skipped ? item.skipReason() : reason == null ? "" : reason);
-            index.write(", \"size\": " + item.sizeBytes() + ", \"row\": null}\n");
-            return;
+            index.writeStringProperty("reason", skipped ? item.skipReason() : reason == null ? "" : reason);
+            index.writeNumberProperty("size", item.sizeBytes());
+            index.writeNullProperty("row");
         }
-        final FileResult file = (FileResult) result;
-        final FileAnalysis analysis = file.analysis();
-        final String row = file.embedding() != null ? Long.toString(append(file.embedding())) : "null";
-        index.write(", \"size\": " + analysis.bytes()
-            + ", \"kind\": \"" + analysis.kind().name().toLowerCase(Locale.ROOT) + "\""
-            + ", \"lines\": " + analysis.lines()
-            + ", \"tokens\": " + analysis.tokens()
-            + ", \"entropy\": " + JsonText.number(analysis.entropy())
-            + ", \"truncated\": " + analysis.truncated()
-            + ", \"sha256\": \"" + HexFormat.of().formatHex(file.contentHash()) + "\""
-            + ", \"source\": \"" + file.source().jsonName() + "\""
-            + ", \"row\": " + row
-            + ", \"categories\": [");
-        boolean first = true;
-        for (final Category category : file.categories())
+        else
         {
-            index.write(first ? "{\"name\": " : ", {\"name\": ");
-            first = false;
-            JsonText.appendQuoted(index, category.name());
-            index.write(", \"score\": " + JsonText.number(category.score()) + "}");
+            final FileAnalysis analysis = file.analysis();
+            index.writeNumberProperty("size", analysis.bytes());
+            index.writeStringProperty("kind", analysis.kind().name().toLowerCase(Locale.ROOT));
+            index.writeNumberProperty("lines", analysis.lines());
+            index.writeNumberProperty("tokens", analysis.tokens());
+            index.writeNumberProperty("entropy", analysis.entropy());
+            index.writeBooleanProperty("truncated", analysis.truncated());
+            index.writeStringProperty("sha256", HexFormat.of().formatHex(file.contentHash()));
+            index.writeStringProperty("source", file.source().jsonName());
+            if (row >= 0)
+            {
+                index.writeNumberProperty("row", row);
+            }
+            else
+            {
+                index.writeNullProperty("row");
+            }
+            index.writeArrayPropertyStart("categories");
+            for (final Category category : file.categories())
+            {
+                index.writeStartObject();
+                index.writeStringProperty("name", category.name());
+                index.writeNumberProperty("score", category.score());
+                index.writeEndObject();
+            }
+            index.writeEndArray();
         }
-        index.write("]}\n");
+        index.writeEndObject();
+        index.writeRaw('\n');
     }
 
     synchronized long rows()
@@ -181,6 +192,11 @@ final class ResultsOutput implements OutcomeListener<FileItem>, Closeable
         {
             trimToLastLine(dir.resolve(INDEX));
             throw new WriteFailedException(dir, e, "finishing " + INDEX + " and " + MATRIX);
+        }
+        catch (final JacksonIOException e)
+        {
+            trimToLastLine(dir.resolve(INDEX));
+            throw new WriteFailedException(dir.resolve(INDEX), e.getCause(), "finishing " + INDEX);
         }
     }
 

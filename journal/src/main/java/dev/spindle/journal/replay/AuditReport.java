@@ -3,6 +3,7 @@ package dev.spindle.journal.replay;
 import dev.spindle.engine.CloseReason;
 import dev.spindle.engine.Outcome;
 import dev.spindle.engine.metrics.LatencySummary;
+import dev.spindle.journal.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -114,28 +115,35 @@ public record AuditReport(String otherLabel, RunStats recorded, RunStats other, 
     public String toJson()
     {
         final List<AuditRow> rows = rows();
-        final JsonWriter json = new JsonWriter().beginObject();
-        json.name("label").value(otherLabel);
-        json.name("recorded").beginObject();
-        for (final AuditRow row : rows)
+        return Json.write(json ->
         {
-            json.name(row.key()).value(row.recorded());
-        }
-        json.endObject().name("other").beginObject();
-        for (final AuditRow row : rows)
-        {
-            json.name(row.key()).value(row.other());
-        }
-        json.endObject().name("ratio").beginObject();
-        for (final AuditRow row : rows)
-        {
-            json.name(row.key()).value(row.ratio());
-        }
-        json.endObject().name("notes").beginArray();
-        for (final String note : notes)
-        {
-            json.value(note);
-        }
-        return json.endArray().endObject().toString();
+            json.writeStartObject();
+            json.writeStringProperty("label", otherLabel);
+            json.writeObjectPropertyStart("recorded");
+            for (final AuditRow row : rows)
+            {
+                json.writeNumberProperty(row.key(), row.recorded());
+            }
+            json.writeEndObject();
+            json.writeObjectPropertyStart("other");
+            for (final AuditRow row : rows)
+            {
+                json.writeNumberProperty(row.key(), row.other());
+            }
+            json.writeEndObject();
+            json.writeObjectPropertyStart("ratio");
+            for (final AuditRow row : rows)
+            {
+                json.writeNumberProperty(row.key(), row.ratio());
+            }
+            json.writeEndObject();
+            json.writeArrayPropertyStart("notes");
+            for (final String note : notes)
+            {
+                json.writeString(note);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
     }
 }

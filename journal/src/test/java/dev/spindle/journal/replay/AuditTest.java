@@ -9,6 +9,9 @@ import dev.spindle.engine.CloseReason;
 import dev.spindle.engine.Outcome;
 import dev.spindle.journal.RecordedItem;
 import dev.spindle.journal.RecordedRun;
+import dev.spindle.journal.json.Json;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -100,9 +103,10 @@ final class AuditTest
     void jsonEscapesLabelsAndNotes()
     {
         final AuditReport report = new AuditReport("a \"quoted\"\nlabel", RunStats.of(twoWorkerRun(1)), RunStats.of(twoWorkerRun(1)), null,
-            java.util.List.of("tab\there \\ \u0001"));
+            List.of("tab\there \\ \u0001"));
         final String json = report.toJson();
-        assertTrue(json.contains("\"label\":\"a \\\"quoted\\\"\\u000alabel\""), json);
-        assertTrue(json.contains("\"notes\":[\"tab\\u0009here \\\\ \\u0001\"]"), json);
+        assertTrue(json.contains("\"label\":\"a \\\"quoted\\\"\\nlabel\""), json);
+        assertTrue(json.contains("\"notes\":[\"tab\\there \\\\ \\u0001\"]"), json);
+        assertEquals(List.of("tab\there \\ \u0001"), ((Map<?, ?>)Json.read(json)).get("notes"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.spindle.tools.histo;
 
+import dev.spindle.journal.json.Json;
 import dev.spindle.tools.PathText;
 import java.io.PrintWriter;
 import java.nio.file.Path;

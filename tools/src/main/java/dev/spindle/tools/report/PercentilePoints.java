@@ -1,6 +1,6 @@
 package dev.spindle.tools.report;
 
-import dev.spindle.tools.histo.Json;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,6 +47,6 @@ record PercentilePoints(double[] nines, double[] nanos)
         {
             return "";
         }
-        return Json.number(Math.round((100 - 100 / Math.pow(10, whole)) * 1e9) / 1e9) + "%";
+        return BigDecimal.valueOf(Math.round((100 - 100 / Math.pow(10, whole)) * 1e9) / 1e9).stripTrailingZeros().toPlainString() + "%";
     }
 }

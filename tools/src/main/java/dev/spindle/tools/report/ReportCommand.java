@@ -8,7 +8,7 @@ import dev.spindle.journal.JournalException;
 import dev.spindle.journal.JournalReader;
 import dev.spindle.journal.RecordedRun;
 import dev.spindle.journal.replay.RunStats;
-import dev.spindle.tools.histo.Json;
+import dev.spindle.journal.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.spindle.tools.top;
 
 import dev.spindle.tools.PathText;
-import dev.spindle.tools.histo.Json;
+import dev.spindle.journal.json.Json;
 import java.io.PrintWriter;
 import java.util.Locale;
 

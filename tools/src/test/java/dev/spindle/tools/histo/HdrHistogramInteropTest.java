@@ -3,6 +3,7 @@ package dev.spindle.tools.histo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.spindle.journal.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -98,13 +100,19 @@ class HdrHistogramInteropTest
 
     private static long jsonLong(final String json, final String name)
     {
-        return (long)jsonDouble(json, name);
+        return ((Number)onlyTag(json).get(name)).longValue();
     }
 
     private static double jsonDouble(final String json, final String name)
     {
-        final Matcher matcher = Pattern.compile("\"" + name + "\":([0-9.]+)").matcher(json);
-        assertTrue(matcher.find(), name + " in " + json);
-        return Double.parseDouble(matcher.group(1));
+        return ((Number)onlyTag(json).get(name)).doubleValue();
+    }
+
+    /** The one row of {@code histo show --tag T --json}. */
+    private static Map<?, ?> onlyTag(final String json)
+    {
+        final List<?> tags = (List<?>)((Map<?, ?>)Json.read(json.strip())).get("tags");
+        assertEquals(1, tags.size(), json);
+        return (Map<?, ?>)tags.get(0);
     }
 }
