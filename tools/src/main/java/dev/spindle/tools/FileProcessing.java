@@ -96,12 +96,17 @@ final class FileProcessing implements Closeable
         {
             final Path dir = options.cacheDir();
             cache = MvStoreResultCache.open(dir, config, options.cacheEntries, line -> err.println("spindle " + verb + ": " + PathText.escape(line)));
-            cacheNote = dir.toString();
+            cacheNote = cache == ResultCache.NONE ? "none: " + dir + " could not be used (see the warning), the run went on without a cache"
+                : dir.toString();
         }
         ResultsOutput output = null;
         try
         {
-            output = options.out == null ? null : ResultsOutput.create(options.out, config.dims());
+            if (options.out != null)
+            {
+                output = options.existing != null ? ResultsOutput.continueIn(options.out, config.dims(), options.existing)
+                    : ResultsOutput.create(options.out, config.dims());
+            }
         }
         catch (final IOException e)
         {
