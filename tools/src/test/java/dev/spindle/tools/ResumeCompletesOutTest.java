@@ -91,6 +91,32 @@ class ResumeCompletesOutTest
         onePerFile(tree, out);
     }
 
+    @Test
+    void anInterruptedRunsRejectedLinesAreDoneAgainOnce() throws Exception
+    {
+        final Path tree = tree();
+        final Path out = base.resolve("out");
+        final Path journal = base.resolve("journal");
+        final ChildCli run = start("run", SlowRunMain.class.getName(), List.of("-Dslow.micros=5000"), List.of("run", tree.toString(), "--out",
+            out.toString(), "--journal", journal.toString(), "--no-cache", "--workers", "1", "--drain-timeout", "200ms"));
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ChildCli.LIMIT_SECONDS);
+        while (terminalOutcomes(journal) < 20)
+        {
+            assertTrue(run.process.isAlive() && System.nanoTime() < deadline, () -> "no outcomes in the journal before the run ended: " + err(run));
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        final Process kill = new ProcessBuilder("/bin/sh", "-c", "kill -INT " + run.process.pid()).inheritIO().start();
+        assertTrue(kill.waitFor(30, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -INT");
+        assertEquals(ExitCodes.INTERRUPTED_SIGINT, run.exitCode(), run.out() + run.err());
+        final long rejectedLines = Files.readAllLines(out.resolve(ResultsOutput.INDEX)).stream().filter(l -> l.contains("\"rejected\"")).count();
+        assertTrue(rejectedLines > 0, "the drain timeout cut a batch short, and its files have 'rejected' lines");
+
+        final ChildCli resume = cli("resume", List.of("resume", journal.toString(), "--workers", "2"));
+        assertEquals(ExitCodes.OK, resume.exitCode(), resume.out() + resume.err());
+        assertTrue(resume.out().contains("dropped " + rejectedLines + " (torn or rejected)"), resume.out());
+        onePerFile(tree, out);
+    }
+
     /** Every file of the tree has one line, every line's row is its own, and the matrix holds exactly those rows. */
     private static List<Map<String, Object>> onePerFile(final Path tree, final Path out) throws IOException
     {
