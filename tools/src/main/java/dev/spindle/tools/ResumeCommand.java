@@ -120,6 +120,13 @@ final class ResumeCommand implements Callable<Integer>
             err.println("spindle resume: the run's directory " + PathText.terminal(root) + " no longer exists");
             return ExitCodes.USAGE;
         }
+        final Path walked = RunSettings.walkRoot(first.settings(), root);
+        if (walked == null)
+        {
+            err.println("spindle resume: the run walked the relative directory " + PathText.escape(RunSettings.describeRoot(first.settings()))
+                + ": resume from that directory, so the paths match the journal's");
+            return ExitCodes.USAGE;
+        }
         final RecordedRun last = runs.get(runs.size() - 1);
         final boolean interrupted = last.closed() && last.footer().interrupted();
         final boolean rescan = !last.closed() || interrupted;
@@ -149,7 +156,7 @@ final class ResumeCommand implements Callable<Integer>
             rescan ? "; walking " + PathText.terminal(root) + " for entries the run never reached" : "");
         final String command = "spindle " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         return run.underSignals("resume", interruption -> interruption.exitCode() > 0 ? interruption.beforeStart()
-            : OutputLocks.holding(run.processing.out, json, err, "spindle resume", () -> resume(command, first, root, verification, journaled, rescan)));
+            : OutputLocks.holding(run.processing.out, json, err, "spindle resume", () -> resume(command, first, walked, verification, journaled, rescan)));
     }
 
     /**
@@ -206,7 +213,7 @@ final class ResumeCommand implements Callable<Integer>
         final JournalWriter<FileItem> writer;
         try
         {
-            writer = JournalWriter.open(journal, command, first.source(), run.processing.processor, RunSettings.of(run.processing), 0,
+            writer = JournalWriter.open(journal, command, first.source(), run.processing.processor, RunSettings.of(run.processing, root), 0,
                 FileItem.IDENTITY);
         }
         catch (final dev.spindle.journal.JournalException e)

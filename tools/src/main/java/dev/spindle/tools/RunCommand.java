@@ -127,7 +127,7 @@ final class RunCommand implements Callable<Integer>
             final JournalWriter<FileItem> writer;
             try
             {
-                writer = JournalWriter.open(journal, command, root.toAbsolutePath().toString(), processing.processor, RunSettings.of(processing), -1,
+                writer = JournalWriter.open(journal, command, root.toAbsolutePath().toString(), processing.processor, RunSettings.of(processing, root), -1,
                     FileItem.IDENTITY);
             }
             catch (final JournalException e)

@@ -8,13 +8,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 import picocli.CommandLine.ParseResult;
 
 /**
  * The settings that shape a run's outputs (processor, cache or none, --out, --model, --top-k, --text-cap,
- * --cache-entries), as text for the journal's run header, so {@code spindle resume} finishes the run as it
- * was started. java.util.Properties text: escaped by the JDK, readable in a dump; paths are stored absolute
+ * --cache-entries) and the directory walked as given (with the working directory, for a relative one), as text for
+ * the journal's run header, so {@code spindle resume} finishes the run as it was started. java.util.Properties text: escaped by the JDK, readable in a dump; paths are stored absolute
  * (a resume may run elsewhere) and the cache as the directory the run resolved, not the environment that chose it.
  */
 final class RunSettings
@@ -27,15 +28,19 @@ final class RunSettings
     private static final String MODEL = "model";
     private static final String TOP_K = "top-k";
     private static final String TEXT_CAP = "text-cap";
+    private static final String ROOT = "root";
+    private static final String CWD = "cwd";
 
     private RunSettings()
     {
     }
 
-    /** The header text for a run with these options. */
-    static String of(final ProcessorOptions options)
+    /** The header text for a run with these options that walks {@code root} (as given: relative or not) from this working directory. */
+    static String of(final ProcessorOptions options, final Path root)
     {
         final Properties p = new Properties();
+        p.setProperty(ROOT, root.toString());
+        p.setProperty(CWD, Path.of("").toAbsolutePath().toString());
         p.setProperty(PROCESSOR, options.processor);
         if (options.ml())
         {
@@ -55,7 +60,7 @@ final class RunSettings
         {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }
-        return text.toString().lines().filter(line -> !line.startsWith("#")).reduce("", (a, b) -> a + b + "\n");
+        return text.toString().lines().filter(line -> !line.startsWith("#")).collect(Collectors.joining("\n", "", "\n"));
     }
 
     /**
@@ -66,15 +71,7 @@ final class RunSettings
     static List<String> restore(final String text, final String headerProcessor, final ProcessorOptions into, final ProcessorOptions given,
         final ParseResult parsed)
     {
-        final Properties p = new Properties();
-        try
-        {
-            p.load(new StringReader(text));
-        }
-        catch (final IOException | IllegalArgumentException e)
-        {
-            p.clear(); // a header our own writer made does not get here; read as "no settings"
-        }
+        final Properties p = load(text);
         into.processor = p.getProperty(PROCESSOR, headerProcessor);
         final String cache = p.getProperty(CACHE);
         into.noCache = NONE.equals(cache);
@@ -136,6 +133,42 @@ final class RunSettings
             into.textCap = null;
         }
         return overrides;
+    }
+
+    /**
+     * The directory a resume walks so its paths match the run's: files are keyed (in the journal and index.jsonl) by
+     * the path the walk met, so a run given a relative DIR is walked relative again. Null when that cannot be: the
+     * run walked a relative DIR from another working directory ({@link #describeRoot} says which).
+     */
+    static Path walkRoot(final String text, final Path source)
+    {
+        final Properties p = load(text);
+        final String root = p.getProperty(ROOT);
+        if (root == null || Path.of(root).isAbsolute())
+        {
+            return source;
+        }
+        return Path.of("").toAbsolutePath().toString().equals(p.getProperty(CWD)) ? Path.of(root) : null;
+    }
+
+    static String describeRoot(final String text)
+    {
+        final Properties p = load(text);
+        return "'" + p.getProperty(ROOT) + "' from " + p.getProperty(CWD);
+    }
+
+    private static Properties load(final String text)
+    {
+        final Properties p = new Properties();
+        try
+        {
+            p.load(new StringReader(text));
+        }
+        catch (final IOException | IllegalArgumentException e)
+        {
+            p.clear(); // a header our own writer made does not get here; read as "no settings"
+        }
+        return p;
     }
 
     /** The options as flags, for the line that tells what a resume reuses. */
