@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -66,6 +67,7 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
     private final String command;
     private final String source;
     private final String processor;
+    private final String runSettings;
     private final int resumeOf;
     private final int formatVersion;
     private final ItemIdentity<? super T> identity;
@@ -83,7 +85,8 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
     private volatile int interruptedBy;
     private boolean closeCalled;
 
-    private JournalWriter(final Path dir, final String command, final String source, final String processor, final int resumeOf,
+    private JournalWriter(final Path dir, final String command, final String source, final String processor, final String runSettings,
+        final int resumeOf,
         final ItemIdentity<? super T> identity, final int formatVersion, final SingleChronicleQueue queue, final int firstRunIndex,
         final WriterSettings settings, final WriterLock lock)
     {
@@ -92,6 +95,7 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
         this.command = command;
         this.source = source;
         this.processor = processor;
+        this.runSettings = Objects.requireNonNull(runSettings, "runSettings");
         this.resumeOf = resumeOf;
         this.formatVersion = formatVersion;
         this.lock = lock;
@@ -133,12 +137,29 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
     }
 
     /**
+     * With the settings that shaped the run's outputs ({@code runSettings}, text of the caller's choosing,
+     * recorded in the run header from format 4) so a resume can reuse them.
+     */
+    public static <T> JournalWriter<T> open(final Path dir, final String command, final String source, final String processor,
+        final String runSettings, final int resumeOf, final ItemIdentity<? super T> identity) throws IOException
+    {
+        return open(dir, command, source, processor, runSettings, resumeOf, identity, WriterSettings.defaults(), JournalFormat.VERSION);
+    }
+
+    /**
      * With a format version of the caller's choosing: tests write "newer" journals with it, and version 1
      * journals (a run header without the dispatch) to check they still read.
      */
     static <T> JournalWriter<T> open(final Path dir, final String command, final String source, final String processor,
         final int resumeOf, final ItemIdentity<? super T> identity, final WriterSettings settings, final int formatVersion)
         throws IOException
+    {
+        return open(dir, command, source, processor, "", resumeOf, identity, settings, formatVersion);
+    }
+
+    private static <T> JournalWriter<T> open(final Path dir, final String command, final String source, final String processor,
+        final String runSettings, final int resumeOf, final ItemIdentity<? super T> identity, final WriterSettings settings,
+        final int formatVersion) throws IOException
     {
         Objects.requireNonNull(identity, "identity");
         if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN)
@@ -215,7 +236,7 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
                     + " (a run writes a new journal; finish a crashed run with 'spindle resume " + dir + "')");
             }
             queue.tableStorePut(JournalFiles.FORMAT_KEY, formatVersion);
-            final JournalWriter<T> writer = new JournalWriter<>(dir, command, source, processor, resumeOf, identity, formatVersion, queue,
+            final JournalWriter<T> writer = new JournalWriter<>(dir, command, source, processor, runSettings, resumeOf, identity, formatVersion, queue,
                 runs, settings, lock);
             AgentRunner.startOnThread(writer.runner, r ->
             {
@@ -344,11 +365,9 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
     @Override
     public void runStarted(final RunInfo run)
     {
-        final String[] texts = formatVersion >= RunHeaderDescriptor.DISPATCH_SINCE_VERSION
-            ? new String[] {run.spindleVersion(), run.backpressure(), run.waitMode(), run.pinning(), run.tuning(), run.jvm(), command, source,
-                processor, run.dispatch()}
-            : new String[] {run.spindleVersion(), run.backpressure(), run.waitMode(), run.pinning(), run.tuning(), run.jvm(), command, source,
-                processor};
+        final String[] all = {run.spindleVersion(), run.backpressure(), run.waitMode(), run.pinning(), run.tuning(), run.jvm(), command, source,
+            processor, run.dispatch(), runSettings};
+        final String[] texts = Arrays.copyOf(all, RunHeaderDescriptor.textCount(formatVersion));
         final int[] textBytes = new int[texts.length];
         int length = RunHeaderDescriptor.TEXTS_OFFSET;
         for (int k = 0; k < texts.length; k++)

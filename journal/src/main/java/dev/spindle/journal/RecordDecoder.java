@@ -247,7 +247,7 @@ final class RecordDecoder
                 b.getInt(i + RunHeaderDescriptor.CORES_OFFSET), b.getLong(i + RunHeaderDescriptor.MAX_HEAP_BYTES_OFFSET), text(b, at[5]),
                 at.length > RunHeaderDescriptor.TEXT_COUNT_V1 ? text(b, at[9]) : RunHeaderDescriptor.UNKNOWN_DISPATCH);
             sink.header(new RunHeader(version, info, text(b, at[6]), text(b, at[7]), text(b, at[8]),
-                b.getInt(i + RunHeaderDescriptor.RESUME_OF_OFFSET)));
+                b.getInt(i + RunHeaderDescriptor.RESUME_OF_OFFSET), at.length > RunHeaderDescriptor.TEXT_COUNT_V2 ? text(b, at[10]) : ""));
         }
     }
 

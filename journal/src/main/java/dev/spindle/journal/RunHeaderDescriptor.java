@@ -4,8 +4,9 @@ package dev.spindle.journal;
  * A run's first record ({@link RunHeader}): the format version, every {@code RunInfo} field and what
  * drove the run. Always the first record of its frame, so opening a journal for append counts runs by
  * peeking at frame heads. Texts in order: spindle version, backpressure, wait mode, pinning, tuning,
- * jvm, command, source, processor and, from format version 2, dispatch (who cut the batches and why;
- * a version 1 header reads as {@link #UNKNOWN_DISPATCH}).
+ * jvm, command, source, processor, from format version 2 dispatch (who cut the batches and why;
+ * a version 1 header reads as {@link #UNKNOWN_DISPATCH}) and from version 4 the run's settings (the
+ * caller's text; an older header reads as empty).
  */
 final class RunHeaderDescriptor
 {
@@ -27,10 +28,12 @@ final class RunHeaderDescriptor
     static final int MAX_BATCH_ITEMS_OFFSET = 92;
     static final int CORES_OFFSET = 96;
     static final int TEXTS_OFFSET = 100;
-    /** Texts of a version 1 header; version 2 added the dispatch. */
+    /** Texts of a version 1 header; version 2 added the dispatch, version 4 the run's settings. */
     static final int TEXT_COUNT_V1 = 9;
-    static final int TEXT_COUNT = 10;
+    static final int TEXT_COUNT_V2 = 10;
+    static final int TEXT_COUNT = 11;
     static final int DISPATCH_SINCE_VERSION = 2;
+    static final int SETTINGS_SINCE_VERSION = 4;
     static final String UNKNOWN_DISPATCH = "unknown";
 
     private RunHeaderDescriptor()
@@ -39,6 +42,10 @@ final class RunHeaderDescriptor
 
     static int textCount(final int formatVersion)
     {
-        return formatVersion >= DISPATCH_SINCE_VERSION ? TEXT_COUNT : TEXT_COUNT_V1;
+        if (formatVersion >= SETTINGS_SINCE_VERSION)
+        {
+            return TEXT_COUNT;
+        }
+        return formatVersion >= DISPATCH_SINCE_VERSION ? TEXT_COUNT_V2 : TEXT_COUNT_V1;
     }
 }

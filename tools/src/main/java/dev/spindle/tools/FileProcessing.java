@@ -41,6 +41,7 @@ final class FileProcessing implements Closeable
     private final ResultsOutput output;
     private final String cacheNote;
     private final String categoriesNote;
+    private volatile WriteFailedException reported;
 
     private FileProcessing(final BatchProcessor<FileItem> processor, final CostFunction<FileItem> cost, final MlFileProcessor ml,
         final ResultCache cache, final ResultsOutput output, final String cacheNote, final String categoriesNote)
@@ -96,12 +97,17 @@ final class FileProcessing implements Closeable
         {
             final Path dir = options.cacheDir();
             cache = MvStoreResultCache.open(dir, config, options.cacheEntries, line -> err.println("spindle " + verb + ": " + PathText.escape(line)));
-            cacheNote = dir.toString();
+            cacheNote = cache == ResultCache.NONE ? "none: " + dir + " could not be used (see the warning), the run went on without a cache"
+                : dir.toString();
         }
         ResultsOutput output = null;
         try
         {
-            output = options.out == null ? null : ResultsOutput.create(options.out, config.dims());
+            if (options.out != null)
+            {
+                output = options.existing != null ? ResultsOutput.continueIn(options.out, config.dims(), options.existing)
+                    : ResultsOutput.create(options.out, config.dims());
+            }
         }
         catch (final IOException e)
         {
@@ -171,7 +177,12 @@ final class FileProcessing implements Closeable
     WriteFailedException writeFailure()
     {
         final WriteFailedException failure = output != null ? output.failure() : null;
-        return failure != null ? failure : cache.writeFailure();
+        final WriteFailedException found = failure != null ? failure : cache.writeFailure();
+        if (found != null)
+        {
+            reported = found;
+        }
+        return found;
     }
 
     /** Sees every outcome (writes --out); none without --out. */
@@ -190,19 +201,31 @@ final class FileProcessing implements Closeable
             ml.count(ResultSource.CACHED_CONTENT), ml.count(ResultSource.FAST_PATH), output != null ? output.rows() : 0, cacheNote, categoriesNote);
     }
 
+    /** Throws the first write error met during the run, unless the run already stopped on it ({@link #writeFailure}). */
     @Override
     public void close() throws IOException
     {
-        try (cache)
+        try
         {
-            if (output != null)
+            try (cache)
             {
-                output.close();
+                if (output != null)
+                {
+                    output.close();
+                }
+            }
+            if (cache.writeFailure() != null)
+            {
+                throw cache.writeFailure();
             }
         }
-        if (cache.writeFailure() != null)
+        catch (final WriteFailedException e)
         {
-            throw cache.writeFailure();
+            if (e != reported)
+            {
+                throw e;
+            }
+            // the run is already throwing this one: a second throw would make it suppress itself
         }
     }
 }

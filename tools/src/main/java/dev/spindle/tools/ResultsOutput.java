@@ -36,13 +36,15 @@ final class ResultsOutput implements OutcomeListener<FileItem>, Closeable
     private final NpyWriter matrix;
     private final JsonGenerator index;
     private final Path dir;
+    private final ExistingOutput existing;
     private volatile WriteFailedException failure;
 
-    private ResultsOutput(final NpyWriter matrix, final JsonGenerator index, final Path dir)
+    private ResultsOutput(final NpyWriter matrix, final JsonGenerator index, final Path dir, final ExistingOutput existing)
     {
         this.matrix = matrix;
         this.index = index;
         this.dir = dir;
+        this.existing = existing;
     }
 
     static ResultsOutput create(final Path dir, final int dims) throws IOException
@@ -51,7 +53,34 @@ final class ResultsOutput implements OutcomeListener<FileItem>, Closeable
         final NpyWriter matrix = new NpyWriter(dir.resolve(MATRIX), dims);
         try
         {
-            return new ResultsOutput(matrix, Json.line(new BufferedOutputStream(Files.newOutputStream(dir.resolve(INDEX)), 1 << 16)), dir);
+            return new ResultsOutput(matrix, Json.line(new BufferedOutputStream(Files.newOutputStream(dir.resolve(INDEX)), 1 << 16)), dir, null);
+        }
+        catch (final IOException e)
+        {
+            matrix.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Continues the files a crashed or interrupted run left in {@code dir}, once {@link ExistingOutput#repair} made
+     * them whole: rows after the kept ones, lines after the kept ones, and no line for a file that has one.
+     */
+    static ResultsOutput continueIn(final Path dir, final int dims, final ExistingOutput existing) throws IOException
+    {
+        final Path matrixFile = dir.resolve(MATRIX);
+        final int columns = Files.isRegularFile(matrixFile) ? NpyWriter.columnsOf(matrixFile) : -1;
+        final boolean hasMatrix = columns > 0 || existing.rows() > 0; // else a header the crash cut short: start the matrix afresh
+        if (hasMatrix && columns != dims)
+        {
+            throw new ExistingOutput.Mismatch(dir, MATRIX + " has " + columns + " columns and this run's embeddings " + dims
+                + " (another --model than the run's?)");
+        }
+        final NpyWriter matrix = hasMatrix ? NpyWriter.continueAfter(matrixFile, dims, existing.rows()) : new NpyWriter(matrixFile, dims);
+        try
+        {
+            return new ResultsOutput(matrix, Json.line(new BufferedOutputStream(Files.newOutputStream(dir.resolve(INDEX),
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND), 1 << 16)), dir, existing);
         }
         catch (final IOException e)
         {
@@ -63,9 +92,9 @@ final class ResultsOutput implements OutcomeListener<FileItem>, Closeable
     @Override
     public synchronized void onOutcome(final FileItem item, final Outcome outcome, final Object result, final String reason)
     {
-        if (failure != null)
+        if (failure != null || existing != null && existing.has(item.key()))
         {
-            return;
+            return; // a resumed file the crashed run had written out already: its first line stands
         }
         try
         {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import dev.spindle.journal.RecordedRun;
 import dev.spindle.journal.RunHeader;
 import dev.spindle.journal.Verification;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,7 +37,11 @@ import picocli.CommandLine.Spec;
     description = {
         "Finish a journaled 'spindle run' that crashed, was killed or was interrupted (SIGINT/SIGTERM): resubmit every item",
         "without an outcome (and those an interrupted run rejected unstarted), then submit the files under the run's",
-        "directory that its walk never reached.",
+        "directory that its walk never reached. The run's settings (processor, cache or none, --out, --model, --top-k,",
+        "--text-cap, --cache-entries) are read from its journal; one given here overrides it, and a line says so. The --out",
+        "directory is completed: a torn last index line and rows no line names are cut off, 'rejected' lines and files whose",
+        "lines the crash lost are done again, and no file gets a second line (a journal older than format 4 records no",
+        "settings: today's defaults apply).",
         "Exit status: as 'spindle run'; 0 also when there is nothing to resume; 2 also when a live process still writes the",
         "journal (its run has not crashed); journal errors as 'spindle journal verify'."})
 final class ResumeCommand implements Callable<Integer>
@@ -58,6 +64,10 @@ final class ResumeCommand implements Callable<Integer>
 
     @Option(names = {"-L", "--follow-links"}, description = "Follow links in the re-walk (implied when the run's recorded command line had it).")
     boolean followLinks;
+
+    /** Output-shaping flags: the run's own, from its journal, unless given here. */
+    @Mixin
+    ProcessorOptions given = new ProcessorOptions();
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
@@ -113,6 +123,13 @@ final class ResumeCommand implements Callable<Integer>
             err.println("spindle resume: the run's directory " + PathText.terminal(root) + " no longer exists");
             return ExitCodes.USAGE;
         }
+        final Path walked = RunSettings.walkRoot(first.settings(), root);
+        if (walked == null)
+        {
+            err.println("spindle resume: the run walked the relative directory " + PathText.escape(RunSettings.describeRoot(first.settings()))
+                + ": resume from that directory, so the paths match the journal's");
+            return ExitCodes.USAGE;
+        }
         final RecordedRun last = runs.get(runs.size() - 1);
         final boolean interrupted = last.closed() && last.footer().interrupted();
         final boolean rescan = !last.closed() || interrupted;
@@ -130,29 +147,78 @@ final class ResumeCommand implements Callable<Integer>
                 journaled.add(item.key());
             }
         }
-        JournalRecovery.rebuild(err, journal, contents);
-        out.printf(Locale.ROOT, "spindle resume %s: %,d items in flight at the crash%s%s%n", PathText.terminal(journal), verification.inFlight().size(),
-            interrupted ? ", " + verification.notStarted().size() + " rejected unstarted when a signal interrupted the run" : "",
-            rescan ? "; walking " + PathText.terminal(root) + " for entries the run never reached" : "");
         run.spec = spec;
         run.workers = workers;
         run.json = json;
         run.drainTimeout = drainTimeout;
-        run.processing.processor = first.processor();
+        run.processing = settings(runs, out);
+        run.validateProcessing();
         run.followLinks = followLinks || FollowLinksFlag.recordedIn(first.command());
+        JournalRecovery.rebuild(err, journal, contents);
+        out.printf(Locale.ROOT, "spindle resume %s: %,d items in flight at the crash%s%s%n", PathText.terminal(journal), verification.inFlight().size(),
+            interrupted ? ", " + verification.notStarted().size() + " rejected unstarted when a signal interrupted the run" : "",
+            rescan ? "; walking " + PathText.terminal(root) + " for entries the run never reached" : "");
         final String command = "spindle " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         return run.underSignals("resume", interruption -> interruption.exitCode() > 0 ? interruption.beforeStart()
-            : OutputLocks.holding(null, json, err, "spindle resume", () -> resume(command, first, root, verification, journaled, rescan)));
+            : OutputLocks.holding(run.processing.out, json, err, "spindle resume", () -> resume(command, first, walked, verification, journaled, rescan)));
+    }
+
+    /**
+     * The options the resumed run had (the last header that records them: a resume's overrides hold for the
+     * next resume), with the flags given here on top; one line says which, and what was overridden.
+     */
+    private ProcessorOptions settings(final List<RecordedRun> runs, final PrintWriter out)
+    {
+        RunHeader recorded = null;
+        for (int k = runs.size() - 1; k >= 0 && recorded == null; k--)
+        {
+            recorded = runs.get(k).header().settings().isEmpty() ? null : runs.get(k).header();
+        }
+        final RunHeader first = runs.get(0).header();
+        final ProcessorOptions options = new ProcessorOptions();
+        final List<String> overrides = RunSettings.restore(recorded == null ? "" : recorded.settings(), first.processor(), options, given,
+            spec.commandLine().getParseResult());
+        final String overridden = overrides.isEmpty() ? "" : "; overridden here: " + String.join(", ", overrides);
+        if (recorded == null)
+        {
+            out.printf(Locale.ROOT, "spindle resume %s: the journal (format %d) records no settings: resuming with today's defaults, %s%s%n",
+                PathText.terminal(journal), first.formatVersion(), PathText.escape(RunSettings.describe(options)), PathText.escape(overridden));
+        }
+        else
+        {
+            out.printf(Locale.ROOT, "spindle resume %s: the run's settings: %s%s%n", PathText.terminal(journal),
+                PathText.escape(RunSettings.describe(options)), PathText.escape(overridden));
+        }
+        return options;
     }
 
     private int resume(final String command, final RunHeader first, final Path root, final Verification verification,
         final Set<String> journaled, final boolean rescan) throws IOException
     {
         final PrintWriter err = spec.commandLine().getErr();
+        final List<String> lost = new ArrayList<>();
+        if (run.processing.ml() && run.processing.out != null)
+        {
+            try
+            {
+                run.processing.existing = ExistingOutput.repair(run.processing.out);
+            }
+            catch (final ExistingOutput.Mismatch e)
+            {
+                err.println("spindle resume: " + PathText.escape(e.getMessage()));
+                return ExitCodes.USAGE;
+            }
+            lost.addAll(missingFromOutput(journaled, verification, run.processing.existing));
+            spec.commandLine().getOut().printf(Locale.ROOT, "spindle resume %s: --out %s kept %,d lines and %,d embedding rows, dropped %,d"
+                + " (torn or rejected); %,d files finished in the journal but missing there are submitted again%n", PathText.terminal(journal),
+                PathText.terminal(run.processing.out), run.processing.existing.lines(), run.processing.existing.rows(),
+                run.processing.existing.droppedLines(), lost.size());
+        }
         final JournalWriter<FileItem> writer;
         try
         {
-            writer = JournalWriter.open(journal, command, first.source(), first.processor(), 0, FileItem.IDENTITY);
+            writer = JournalWriter.open(journal, command, first.source(), run.processing.processor, RunSettings.of(run.processing, root), 0,
+                FileItem.IDENTITY);
         }
         catch (final dev.spindle.journal.JournalException e)
         {
@@ -160,8 +226,13 @@ final class ResumeCommand implements Callable<Integer>
         }
         try (writer)
         {
-            return run.execute("resume", root, writer, verification.maxItemId(), journaled::contains, walker ->
+            final long firstNewId = verification.maxItemId() + 1;
+            return run.execute("resume", root, writer, verification.maxItemId() + lost.size(), journaled::contains, walker ->
             {
+                for (int k = 0; k < lost.size(); k++)
+                {
+                    walker.resubmit(Path.of(lost.get(k)), firstNewId + k); // under a new id: the journal's item has its outcome
+                }
                 for (final RecordedItem item : verification.inFlight())
                 {
                     walker.resubmit(Path.of(item.key()), item.id());
@@ -176,5 +247,28 @@ final class ResumeCommand implements Callable<Integer>
                 }
             });
         }
+    }
+
+    /** Keys the journal shows finished (not left for this resume) but the --out index lacks: the crash lost their lines. */
+    private static List<String> missingFromOutput(final Set<String> journaled, final Verification verification, final ExistingOutput existing)
+    {
+        final Set<String> pending = new HashSet<>();
+        for (final RecordedItem item : verification.inFlight())
+        {
+            pending.add(item.key());
+        }
+        for (final RecordedItem item : verification.notStarted())
+        {
+            pending.add(item.key());
+        }
+        final List<String> missing = new ArrayList<>();
+        for (final String key : journaled)
+        {
+            if (!pending.contains(key) && !existing.has(key))
+            {
+                missing.add(key);
+            }
+        }
+        return missing;
     }
 }

@@ -143,7 +143,8 @@ final class RunCommand implements Callable<Integer>
             final JournalWriter<FileItem> writer;
             try
             {
-                writer = JournalWriter.open(journal, command, root.toAbsolutePath().toString(), processing.processor, -1, FileItem.IDENTITY);
+                writer = JournalWriter.open(journal, command, root.toAbsolutePath().toString(), processing.processor, RunSettings.of(processing, root), -1,
+                    FileItem.IDENTITY);
             }
             catch (final JournalException e)
             {
@@ -222,7 +223,7 @@ final class RunCommand implements Callable<Integer>
         {
             return FileProcessing.ml(processing, verb, quietWithoutModel || quiet, err);
         }
-        catch (final CategoryModel.ModelException e)
+        catch (final CategoryModel.ModelException | ExistingOutput.Mismatch e)
         {
             throw usage(e.getMessage());
         }
@@ -367,7 +368,7 @@ final class RunCommand implements Callable<Integer>
         }
     }
 
-    private void validateProcessing()
+    void validateProcessing()
     {
         final ProcessorOptions p = processing;
         if (!p.ml() && !ProcessorOptions.STAT.equals(p.processor))

@@ -49,7 +49,8 @@ final class ChildCli
         return start(logs, name, SlowRunMain.class.getName(), List.of("-Dslow.micros=1000", "-Dslow.gate=" + gate), args);
     }
 
-    private static ChildCli start(final Path logs, final String name, final String main, final List<String> flags, final List<String> args)
+    /** {@code main} (SpindleCli or {@link SlowRunMain}) with JVM {@code flags} of the caller's. */
+    static ChildCli start(final Path logs, final String name, final String main, final List<String> flags, final List<String> args)
         throws IOException
     {
         Files.createDirectories(logs);
