@@ -36,8 +36,9 @@ import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
  * per record because Chronicle's per-document cost exceeds a record's; a frame torn by a crash is lost
  * whole. After a write fails it discards records, so engine threads never wait on a dead disk, and
  * {@link JournalWriter#close} reports the failure. A write to a full disk through Chronicle's mapped
- * file would fault (SIGBUS), so free space is checked before every frame, keeping {@link #reserveBytes()}
- * of headroom for Chronicle's index pages: a statfs per frame, at most about one a millisecond.
+ * file would fault (SIGBUS), so free space is checked before frames, keeping {@link #reserveBytes()}
+ * of headroom for Chronicle's index pages: a statfs (which allocates) after every quarter of the headroom
+ * written, not per frame, so the journal thread stays allocation-free between looks.
  */
 final class JournalAgent implements Agent
 {
@@ -52,6 +53,9 @@ final class JournalAgent implements Agent
     private final Path dir;
     private final FileStore store;
     private final long reserveBytes = reserveBytes();
+    /** The disk's free bytes at the last look (-1: not looked yet), and what this writer wrote since. */
+    private long freeAtLook = -1;
+    private long writtenSinceLook;
     private final AtomicBuffer ring;
     private final BytesStore<?, ByteBuffer> ringBytes;
     private final int capacity;
@@ -330,16 +334,26 @@ final class JournalAgent implements Agent
         }
     }
 
-    /** Whether the disk has room for {@code bytes} more plus the headroom; fails the journal when not. */
+    /**
+     * Whether the disk has room for {@code bytes} more plus the headroom; fails the journal when not. Looks at
+     * the disk again once a quarter of the headroom has been written since the last look.
+     */
     private boolean room(final long bytes)
     {
         if (store == null || reserveBytes < 0)
         {
             return true;
         }
+        if (freeAtLook >= 0 && writtenSinceLook + bytes <= reserveBytes / 4 && freeAtLook - writtenSinceLook - bytes >= reserveBytes)
+        {
+            writtenSinceLook += bytes;
+            return true;
+        }
         try
         {
             final long free = store.getUsableSpace();
+            freeAtLook = free;
+            writtenSinceLook = bytes;
             if (free >= bytes + reserveBytes)
             {
                 return true;
