@@ -157,7 +157,10 @@ final class JournalBadInputTest
     private Path journal(final String name) throws Exception
     {
         final Path journal = dir.resolve(name);
-        try (JournalWriter<FixedItem> writer = JournalWriter.open(journal, "c", "s", "p", -1, FixedItem.IDENTITY))
+        // at most 256 records a frame: the run's ~8,000 records take dozens of frames however the writer's
+        // thread is scheduled (unbounded, a fast writer packed them into 2 and the frame tests had nothing to cut)
+        try (JournalWriter<FixedItem> writer = JournalWriter.open(journal, "c", "s", "p", -1, FixedItem.IDENTITY,
+            WriterSettings.defaults().maxFrameRecords(256)))
         {
             EngineRuns.run(writer, 2, 2_000, 0);
         }
