@@ -180,6 +180,18 @@ public final class FileItem
         return this;
     }
 
+    /** The file's mtime as the walker's stat saw it (-1: not known). */
+    public FileItem walkedMtime(final long mtimeMillis)
+    {
+        this.walkedMtimeMillis = mtimeMillis;
+        return this;
+    }
+
+    public long walkedMtimeMillis()
+    {
+        return walkedMtimeMillis;
+    }
+
     /** What the ML cache held for the file at the walked mtime, so the worker need not ask again. */
     public FileItem cached(final long mtimeMillis, final byte[] hash)
     {
@@ -257,10 +269,10 @@ public final class FileItem
         return skipReason != null;
     }
 
-    /** The walker's cached hash, if the file still has the size and mtime the walker saw; else null. */
-    byte[] cachedHashIfUnchanged(final long size, final long mtimeMillis)
+    /** The content hash the cache held for the (path, size, mtime) the walker saw; null when it held none. */
+    byte[] walkedCachedHash()
     {
-        return cachedHash != null && sizeBytes == size && walkedMtimeMillis == mtimeMillis ? cachedHash : null;
+        return cachedHash;
     }
 
     @Override

@@ -64,8 +64,9 @@ final class FileProcessing implements Closeable
      * Builds the ML processor. A model fixes the embedding config (its vectors are only comparable to
      * vectors made the same way). Cache problems are warnings on {@code err}; the run goes on.
      */
-    static FileProcessing ml(final ProcessorOptions options, final String verb, final boolean quietWithoutModel, final PrintWriter err)
-        throws IOException
+    /** @param observed whether something besides {@code --out} and the model reads each file's result (train, evaluate, a test) */
+    static FileProcessing ml(final ProcessorOptions options, final String verb, final boolean quietWithoutModel, final boolean observed,
+        final PrintWriter err) throws IOException
     {
         EmbeddingConfig config = EmbeddingConfig.DEFAULT;
         CategoryModel model = null;
@@ -114,7 +115,7 @@ final class FileProcessing implements Closeable
             cache.close();
             throw e;
         }
-        final MlFileProcessor processor = new MlFileProcessor(config, projection, cache, model, options.topK);
+        final MlFileProcessor processor = new MlFileProcessor(config, projection, cache, model, options.topK, observed || output != null);
         return new FileProcessing(processor, new MlComplexityScorer(config), processor, cache, output, cacheNote, categories);
     }
 
@@ -145,7 +146,8 @@ final class FileProcessing implements Closeable
 
     /**
      * Marks files the cache already holds unchanged (same path, size, mtime) as embedded, so the
-     * scorer charges them almost nothing and they share big batches; a stat per file on the walker.
+     * scorer charges them almost nothing and they share big batches: one look-up per file on the walker, at the
+     * size and mtime of the walk's own stat.
      */
     TreeSubmitter.Marker marker()
     {
@@ -158,7 +160,8 @@ final class FileProcessing implements Closeable
             try
             {
                 final Path path = item.path();
-                final long mtime = Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS).toMillis();
+                final long walked = item.walkedMtimeMillis();
+                final long mtime = walked >= 0 ? walked : Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS).toMillis();
                 final byte[] hash = cache.knownHash(path.toAbsolutePath().toString(), item.sizeBytes(), mtime);
                 item.flag(FileItem.HAS_EMBEDDING, hash != null);
                 if (hash != null)

@@ -26,7 +26,9 @@ import dev.spindle.tools.ml.cache.ResultCache;
 
 /**
  * The default processor: per file, a cache look-up by (path, size, mtime), else one streaming pass
- * (analysis, SHA-256, hashed features) and a look-up by content; then every text file of the batch
+ * (analysis, SHA-256, hashed features) and a look-up by content. A file the walker already found
+ * unchanged in the cache is not stat'ed again: a change in the milliseconds between the walk and the
+ * worker is missed, as is one just after processing. Then every text file of the batch
  * that is still unknown is embedded in ONE blocked matrix multiply, which is why batching pays.
  * Identical contents within a batch are embedded once; across batches the cache dedups them.
  */
@@ -37,21 +39,26 @@ public final class MlFileProcessor implements BatchProcessor<FileItem>
     private final ResultCache cache;
     private final CategoryModel model;
     private final int topK;
+    private final boolean resultsRead;
     private final ThreadLocal<Scratch> scratch;
     private final LongAdder[] bySource = new LongAdder[ResultSource.values().length];
 
     public MlFileProcessor(final Projection projection, final ResultCache cache, final CategoryModel model, final int topK)
     {
-        this(projection.config(), () -> projection, cache, model, topK);
+        this(projection.config(), () -> projection, cache, model, topK, true);
     }
 
     /**
      * @param projection made on first use: a re-run whose files are all cached never builds the
      *     64 MiB matrix (a few hundred ms)
+     * @param resultsRead false when no one reads the results (no output, no model, no observer): a file the
+     *     walker found unchanged then succeeds once the cache confirms it holds the result, which is not read
+     *     (analysis and embedding null), so an unchanged tree re-runs without decoding 1 KiB per file
      */
     public MlFileProcessor(final EmbeddingConfig config, final Supplier<Projection> projection, final ResultCache cache, final CategoryModel model,
-        final int topK)
+        final int topK, final boolean resultsRead)
     {
+        this.resultsRead = resultsRead || model != null;
         this.config = config;
         this.projection = projection;
         this.cache = cache;
@@ -117,6 +124,24 @@ public final class MlFileProcessor implements BatchProcessor<FileItem>
     private boolean look(final Batch<FileItem> batch, final int index, final FileItem item, final Scratch own, final int slot)
         throws IOException
     {
+        final byte[] walkedHash = item.walkedCachedHash();
+        if (walkedHash != null && !resultsRead)
+        {
+            if (cache.holds(walkedHash))
+            {
+                own.ready[index] = new FileResult(null, walkedHash, null, List.of(), ResultSource.FAST_PATH);
+                return true;
+            }
+        }
+        else if (walkedHash != null)
+        {
+            final CachedResult hit = cache.get(walkedHash);
+            if (hit != null)
+            {
+                own.ready[index] = result(hit.analysis(), walkedHash, hit.embedding(), ResultSource.FAST_PATH);
+                return true;
+            }
+        }
         final Path path = item.path();
         final BasicFileAttributes attrs = FileGate.regularFile(batch, index, path);
         if (attrs == null)
@@ -126,8 +151,7 @@ public final class MlFileProcessor implements BatchProcessor<FileItem>
         final String key = path.toAbsolutePath().toString();
         final long size = attrs.size();
         final long mtime = attrs.lastModifiedTime().toMillis();
-        final byte[] walked = item.cachedHashIfUnchanged(size, mtime);
-        final byte[] known = walked != null ? walked : cache.knownHash(key, size, mtime);
+        final byte[] known = walkedHash != null ? null : cache.knownHash(key, size, mtime);
         if (known != null)
         {
             final CachedResult hit = cache.get(known);
@@ -217,6 +241,8 @@ public final class MlFileProcessor implements BatchProcessor<FileItem>
         long[] mtime = new long[0];
         int[] slotOf = new int[0];
         int[] duplicateOf = new int[0];
+        /** Entries the current batch may have set: release() clears these, not the whole arrays. */
+        private int used;
 
         Scratch(final EmbeddingConfig config, final Supplier<Projection> projection)
         {
@@ -255,18 +281,19 @@ public final class MlFileProcessor implements BatchProcessor<FileItem>
                 slotOf = new int[n];
                 duplicateOf = new int[n];
             }
-            Arrays.fill(slotOf, -1);
-            Arrays.fill(duplicateOf, -1);
-            release();
+            release(); // what an abandoned batch left
+            used = n;
+            Arrays.fill(slotOf, 0, n, -1);
+            Arrays.fill(duplicateOf, 0, n, -1);
         }
 
         /** Drops references so results and paths outlive neither their batch nor an abandoned one. */
         void release()
         {
-            Arrays.fill(ready, null);
-            Arrays.fill(analysis, null);
-            Arrays.fill(hash, null);
-            Arrays.fill(key, null);
+            Arrays.fill(ready, 0, used, null);
+            Arrays.fill(analysis, 0, used, null);
+            Arrays.fill(hash, 0, used, null);
+            Arrays.fill(key, 0, used, null);
         }
     }
 }

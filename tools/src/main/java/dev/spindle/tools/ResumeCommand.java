@@ -62,6 +62,9 @@ final class ResumeCommand implements Callable<Integer>
         description = "After SIGINT/SIGTERM, how long the files in flight may take to finish before the rest is rejected (default: ${DEFAULT-VALUE}).")
     String drainTimeout = RunInterruption.DEFAULT_DRAIN;
 
+    @Option(names = {"-q", "--quiet"}, description = "No progress line and no notices; errors and the summary still print.")
+    boolean quiet;
+
     @Option(names = {"-L", "--follow-links"}, description = "Follow links in the re-walk (implied when the run's recorded command line had it).")
     boolean followLinks;
 
@@ -151,6 +154,7 @@ final class ResumeCommand implements Callable<Integer>
         run.workers = workers;
         run.json = json;
         run.drainTimeout = drainTimeout;
+        run.quiet = quiet;
         run.processing = settings(runs, out);
         run.validateProcessing();
         run.followLinks = followLinks || FollowLinksFlag.recordedIn(first.command());
@@ -159,8 +163,16 @@ final class ResumeCommand implements Callable<Integer>
             interrupted ? ", " + verification.notStarted().size() + " rejected unstarted when a signal interrupted the run" : "",
             rescan ? "; walking " + PathText.terminal(root) + " for entries the run never reached" : "");
         final String command = "spindle " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        return run.underSignals("resume", interruption -> interruption.exitCode() > 0 ? interruption.beforeStart()
-            : OutputLocks.holding(run.processing.out, json, err, "spindle resume", () -> resume(command, first, walked, verification, journaled, rescan)));
+        final QuietNotices notices = QuietNotices.when(quiet);
+        try
+        {
+            return run.underSignals("resume", interruption -> interruption.exitCode() > 0 ? interruption.beforeStart()
+                : OutputLocks.holding(run.processing.out, json, err, "spindle resume", () -> resume(command, first, walked, verification, journaled, rescan)));
+        }
+        finally
+        {
+            notices.close();
+        }
     }
 
     /**

@@ -84,6 +84,10 @@ final class RunCommand implements Callable<Integer>
         + " detected); each real file is processed once, under the first path that reaches it. Default: links that leave DIR are skipped.")
     boolean followLinks;
 
+    @Option(names = "--jmx", description = "Publish the engine's live report as the MXBean dev.spindle:type=Spindle,name=spindle-run"
+        + " (off by default: starting the platform MBean server costs a short run ~0.1 s).")
+    boolean jmx;
+
     @Mixin
     ProcessorOptions processing = new ProcessorOptions();
 
@@ -221,7 +225,7 @@ final class RunCommand implements Callable<Integer>
         }
         try
         {
-            return FileProcessing.ml(processing, verb, quietWithoutModel || quiet, err);
+            return FileProcessing.ml(processing, verb, quietWithoutModel || quiet, observer != OutcomeListener.<FileItem>none(), err);
         }
         catch (final CategoryModel.ModelException | ExistingOutput.Mismatch e)
         {
@@ -304,7 +308,8 @@ final class RunCommand implements Callable<Integer>
             .journal(tap)
             .backpressure(Backpressure.BLOCK)
             .singleProducer(true)
-            .threadNamePrefix("spindle-run");
+            .threadNamePrefix("spindle-run")
+            .jmx(jmx);
         if (workers != null)
         {
             builder.workers(workers);

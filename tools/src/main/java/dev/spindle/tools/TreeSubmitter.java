@@ -220,7 +220,7 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
         }
         else
         {
-            submit(shown, file, attrs.size(), null);
+            submit(shown, file, attrs.size(), attrs.lastModifiedTime().toMillis(), null, null);
         }
     }
 
@@ -337,15 +337,17 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
     /** Submits an entry that is not to be processed: it ends skipped with {@code why}. */
     private void skip(final Path seenPath, final String why)
     {
-        submit(seenPath, null, 0, null, why);
+        submit(seenPath, null, 0, -1, null, why);
     }
 
     private void submit(final Path seenPath, final Path toOpen, final long sizeBytes, final String failure)
     {
-        submit(seenPath, toOpen, sizeBytes, failure, null);
+        submit(seenPath, toOpen, sizeBytes, -1, failure, null);
     }
 
-    private void submit(final Path seenPath, final Path toOpen, final long sizeBytes, final String failure, final String skipReason)
+    /** {@code mtimeMillis}: the walk's stat of a regular file (saves the processor asking again), else -1. */
+    private void submit(final Path seenPath, final Path toOpen, final long sizeBytes, final long mtimeMillis, final String failure,
+        final String skipReason)
     {
         if (stopped)
         {
@@ -353,6 +355,7 @@ final class TreeSubmitter extends SimpleFileVisitor<Path>
         }
         final long id = nextId++;
         item.reset()
+            .walkedMtime(mtimeMillis)
             .id(id)
             .key(seenPath.toString())
             .path(toOpen)

@@ -23,7 +23,7 @@ record CliRun(int exitCode, String out, String err)
         {
             final StringWriter out = new StringWriter();
             final StringWriter err = new StringWriter();
-            final CommandLine commandLine = SpindleCli.commandLine(run);
+            final CommandLine commandLine = SpindleCli.commandLine(run, args); // as main builds it: only the named command
             commandLine.setOut(new PrintWriter(out, true));
             commandLine.setErr(new PrintWriter(err, true));
             final int code = commandLine.execute(args);

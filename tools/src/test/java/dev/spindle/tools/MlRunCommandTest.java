@@ -143,6 +143,27 @@ class MlRunCommandTest
     }
 
     @Test
+    void aFileWhoseResultLeftTheCacheIsRecomputedNotClaimedUnchanged() throws IOException
+    {
+        final Path tree = mixedTree(base.resolve("tree"));
+        final Path cache = base.resolve("cache");
+        final Path json = base.resolve("report.json");
+        assertEquals(ExitCodes.OK, CliRun.of("run", tree.toString(), "--cache", cache.toString()).exitCode());
+        dev.spindle.tools.ml.cache.CacheSurgery.dropResultsKeepingPaths(cache);
+
+        // no --out and no model: the run reads no results, yet a path entry alone does not make a file unchanged
+        final CliRun again = CliRun.of("run", tree.toString(), "--cache", cache.toString(), "--json", json.toString());
+        assertEquals(ExitCodes.OK, again.exitCode(), again.err());
+        final Map<String, Object> ml = map(MiniJson.object(Files.readString(json, StandardCharsets.UTF_8)).get("ml"));
+        assertEquals(0L, count(ml, "fast_path"), ml.toString());
+        assertEquals(24L, count(ml, "computed") + count(ml, "duplicates") + count(ml, "cached_content"), ml.toString());
+
+        final CliRun third = CliRun.of("run", tree.toString(), "--cache", cache.toString(), "--json", json.toString());
+        assertEquals(ExitCodes.OK, third.exitCode(), third.err());
+        assertEquals(24L, count(map(MiniJson.object(Files.readString(json, StandardCharsets.UTF_8)).get("ml")), "fast_path"), "held again");
+    }
+
+    @Test
     void noCacheStillEmbedsIdenticalContentOncePerRun() throws IOException
     {
         final Path tree = Files.createDirectories(base.resolve("tree"));

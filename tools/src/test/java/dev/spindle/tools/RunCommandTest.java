@@ -266,6 +266,48 @@ class RunCommandTest
     }
 
     @Test
+    void everyCommandIsListedAndEachParsesOnItsOwn()
+    {
+        final CliRun all = CliRun.of("--help");
+        assertEquals(ExitCodes.OK, all.exitCode());
+        final List<String> names = List.of("run", "journal", "resume", "replay", "train", "evaluate", "histo", "report", "top");
+        for (final String name : names)
+        {
+            assertTrue(all.out().contains("  " + name + " ") || all.out().contains("  " + name + "\n"), name + " listed: " + all.out());
+            final CliRun one = CliRun.of(name, "--help");
+            assertEquals(ExitCodes.OK, one.exitCode(), name + ": " + one.err());
+            assertTrue(one.out().contains("Usage: spindle " + name), one.out());
+        }
+        assertEquals(names.size(), SpindleCli.commandLine(new RunCommand(), new String[0]).getSubcommands().size());
+        assertEquals(List.of("run"), List.copyOf(SpindleCli.commandLine(new RunCommand(), new String[] {"run", "x"}).getSubcommands().keySet()),
+            "a run models only run (picocli reflects over every command it is given)");
+    }
+
+    @Test
+    void theMBeanIsPublishedOnlyWithJmx() throws Exception
+    {
+        final Path dir = Files.createDirectory(base.resolve("jmx-tree"));
+        Files.writeString(dir.resolve("a.txt"), "a");
+        final javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        final javax.management.ObjectName pattern = new javax.management.ObjectName("dev.spindle:type=Spindle,*");
+        for (final boolean jmx : new boolean[] {false, true})
+        {
+            final java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger(-1);
+            final RunCommand run = new RunCommand();
+            run.observer = (item, outcome, result, reason) -> seen.set(server.queryNames(pattern, null).size());
+            final List<String> args = new java.util.ArrayList<>(List.of("run", dir.toString(), "--processor", "stat"));
+            if (jmx)
+            {
+                args.add("--jmx");
+            }
+            final CliRun cli = CliRun.with(run, args.toArray(String[]::new));
+            assertEquals(ExitCodes.OK, cli.exitCode(), cli.err());
+            assertEquals(jmx ? 1 : 0, seen.get(), "MBeans while the run lasted, --jmx " + jmx);
+            assertEquals(0, server.queryNames(pattern, null).size(), "unregistered on close");
+        }
+    }
+
+    @Test
     void usageErrorsExitTwoWithOneLineOnStderr() throws IOException
     {
         final Path file = Files.writeString(base.resolve("a-file"), "x");

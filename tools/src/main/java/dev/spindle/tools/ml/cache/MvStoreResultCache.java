@@ -114,7 +114,8 @@ public final class MvStoreResultCache implements ResultCache
             {
                 if (value != null)
                 {
-                    maps.results().remove(contentHash); // damaged: make room for a put of the recomputed result
+                    maps.stamps().remove(contentHash); // damaged: make room for a put of the recomputed result
+                    maps.results().remove(contentHash);
                 }
                 misses.increment();
                 return null;
@@ -134,6 +135,42 @@ public final class MvStoreResultCache implements ResultCache
         {
             fail(e);
             return null;
+        }
+    }
+
+    /**
+     * Answers from the stamps map (a few bytes per result) instead of reading the ~1 KiB result: every put writes
+     * a stamp before its result and eviction drops the stamp first, so a stamp without its result is left only by
+     * a put racing the eviction of the same content, or a crash between the two writes; a reader of that
+     * result then misses and recomputes it.
+     */
+    @Override
+    public boolean holds(final byte[] contentHash)
+    {
+        Objects.requireNonNull(contentHash, "contentHash");
+        if (!usable())
+        {
+            return false;
+        }
+        try
+        {
+            final Long stamp = maps.stamps().get(contentHash);
+            if (stamp == null)
+            {
+                misses.increment();
+                return false;
+            }
+            if (stamp < generationStart && evictor.tracksRecency())
+            {
+                touch(contentHash.clone(), stamp);
+            }
+            hashHits.increment();
+            return true;
+        }
+        catch (final RuntimeException e)
+        {
+            fail(e);
+            return false;
         }
     }
 

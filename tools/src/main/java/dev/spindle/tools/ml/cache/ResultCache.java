@@ -53,6 +53,15 @@ public interface ResultCache extends AutoCloseable
     /** The result recorded for this content hash, or null. */
     CachedResult get(byte[] contentHash);
 
+    /**
+     * Whether a result for this content hash is stored, counted and kept recent as {@link #get} would, for a
+     * run that does not read results: a store may answer without reading the result itself.
+     */
+    default boolean holds(final byte[] contentHash)
+    {
+        return get(contentHash) != null;
+    }
+
     /** Records both lookups; the arguments are copied, the caller may reuse them. */
     void put(String path, long size, long mtimeMillis, byte[] contentHash, CachedResult result);
 

@@ -6,6 +6,7 @@ import static dev.spindle.tools.ml.cache.Fixtures.path;
 import static dev.spindle.tools.ml.cache.Fixtures.put;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -137,6 +138,63 @@ class MvStoreResultCacheTest
             final byte[] known = cache.knownHash(path(20), 1020, 1_700_000_000_020L);
             assertTrue(known == null || cache.get(known) == null, "a path whose result was evicted just misses");
             assertTrue(cache.stats().entries() <= max);
+        }
+        assertEquals(List.of(), warnings.lines);
+    }
+
+    @Test
+    void holdsAnswersWithoutTheResultAndCountsLikeGet()
+    {
+        try (ResultCache cache = Fixtures.open(dir, 1000, warnings))
+        {
+            put(cache, 1);
+            assertTrue(cache.holds(hash(1)));
+            assertFalse(cache.holds(hash(2)));
+            assertEquals(new CacheStats(0, 1, 1, 1, 0, 1, null), cache.stats());
+        }
+        try (ResultCache cache = Fixtures.open(dir, 1000, warnings))
+        {
+            assertTrue(cache.holds(hash(1)), "after a reopen");
+        }
+        assertEquals(List.of(), warnings.lines);
+    }
+
+    @Test
+    void holdsKeepsAnEntryRecentAsGetDoesAndForgetsAnEvictedOne()
+    {
+        final int max = 100;
+        try (ResultCache cache = Fixtures.open(dir, max, warnings))
+        {
+            for (int i = 0; i < max; i++)
+            {
+                put(cache, i);
+            }
+        }
+        try (ResultCache cache = Fixtures.open(dir, max, warnings))
+        {
+            for (int i = 0; i < 20; i++)
+            {
+                assertTrue(cache.holds(hash(i)));
+            }
+            for (int i = max; i < max + 30; i++)
+            {
+                put(cache, i);
+            }
+            for (int i = 0; i < 20; i++)
+            {
+                assertTrue(cache.holds(hash(i)), "held recently, so not evicted: " + i);
+                assertResult(i, cache.get(hash(i)));
+            }
+            int evicted = 0;
+            for (int i = 20; i < max; i++)
+            {
+                if (cache.get(hash(i)) == null)
+                {
+                    evicted++;
+                    assertFalse(cache.holds(hash(i)), "an evicted result is not held: " + i);
+                }
+            }
+            assertTrue(evicted >= 30, "evicted " + evicted);
         }
         assertEquals(List.of(), warnings.lines);
     }
