@@ -152,11 +152,12 @@ class MlRunCommandTest
         dev.spindle.tools.ml.cache.CacheSurgery.dropResultsKeepingPaths(cache);
 
         // no --out and no model: the run reads no results, yet a path entry alone does not make a file unchanged
-        final CliRun again = CliRun.of("run", tree.toString(), "--cache", cache.toString(), "--json", json.toString());
+        final CliRun again = CliRun.of("run", tree.toString(), "--cache", cache.toString(), "--json", json.toString(), "--workers", "1");
         assertEquals(ExitCodes.OK, again.exitCode(), again.err());
         final Map<String, Object> ml = map(MiniJson.object(Files.readString(json, StandardCharsets.UTF_8)).get("ml"));
-        assertEquals(0L, count(ml, "fast_path"), ml.toString());
-        assertEquals(24L, count(ml, "computed") + count(ml, "duplicates") + count(ml, "cached_content"), ml.toString());
+        assertEquals(23L, count(ml, "computed"), "every distinct content again: " + ml);
+        // the copy of text-3 is found by hash after its original's result is stored again, whichever way it is reached
+        assertEquals(1L, count(ml, "fast_path") + count(ml, "duplicates") + count(ml, "cached_content"), ml.toString());
 
         final CliRun third = CliRun.of("run", tree.toString(), "--cache", cache.toString(), "--json", json.toString());
         assertEquals(ExitCodes.OK, third.exitCode(), third.err());
