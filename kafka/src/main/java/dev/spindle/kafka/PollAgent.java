@@ -1,0 +1,407 @@
+package dev.spindle.kafka;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Queue;
+import java.util.function.Supplier;
+
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentTerminationException;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+
+import dev.spindle.engine.ItemTranslatorOneArg;
+import dev.spindle.engine.Spindle;
+
+/**
+ * The one thread that owns the consumer: it polls, tracks and publishes records (TRY: a full ring
+ * parks the record here and pauses intake), applies settlements, schedules retries, pauses and
+ * resumes partitions, and commits. Keeping every consumer call and every tracker on this thread
+ * means no locks; workers and producer callbacks reach it only through the settlement queue.
+ */
+final class PollAgent implements Agent
+{
+    private static final ItemTranslatorOneArg<KafkaRecord, KafkaRecord> COPY = KafkaRecord::copyFrom;
+
+    private final KafkaSpindleBuilder settings;
+    private final Supplier<Consumer<byte[], byte[]>> consumerFactory;
+    private final Spindle<KafkaRecord> engine;
+    private final OutcomeRouter router;
+    private final Queue<Settlement> settlements;
+    private final KafkaCounters counters;
+    private final Commits commits;
+    private final int trackerCapacity;
+    private final Map<TopicPartition, PartitionState> states = new HashMap<>();
+    private final PriorityQueue<Settlement> waiting = new PriorityQueue<>(Comparator.comparingLong(s -> s.dueNanos));
+    private final ArrayDeque<KafkaRecord> refused = new ArrayDeque<>();
+    private final KafkaRecord scratch = new KafkaRecord();
+    private final List<TopicPartition> toPause = new ArrayList<>();
+    private final List<TopicPartition> toResume = new ArrayList<>();
+    private final IdleStrategy drainIdle = new SleepingMillisIdleStrategy(1);
+    private Consumer<byte[], byte[]> consumer;
+    private long nextCommitNanos;
+    private volatile boolean closeRequested;
+    private volatile KafkaMetrics metrics;
+
+    PollAgent(final KafkaSpindleBuilder settings, final Supplier<Consumer<byte[], byte[]>> consumerFactory, final Spindle<KafkaRecord> engine,
+              final OutcomeRouter router, final Queue<Settlement> settlements, final KafkaCounters counters, final int maxPollRecords)
+    {
+        this.settings = settings;
+        this.consumerFactory = consumerFactory;
+        this.engine = engine;
+        this.router = router;
+        this.settlements = settlements;
+        this.counters = counters;
+        this.commits = new Commits(settings.metadataMaxChars, counters, settings.drainTimeout);
+        this.trackerCapacity = settings.maxSpanPerPartition + maxPollRecords;
+        this.metrics = KafkaMetrics.of(counters, Map.of(), Map.of());
+    }
+
+    @Override
+    public void onStart()
+    {
+        consumer = consumerFactory.get();
+        consumer.subscribe(settings.inputTopics, new Rebalancing(this));
+        nextCommitNanos = System.nanoTime() + settings.commitInterval.toNanos();
+    }
+
+    @Override
+    public int doWork()
+    {
+        if (closeRequested)
+        {
+            closeDown();
+            throw new AgentTerminationException("closed");
+        }
+        int work = applySettlements();
+        work += publishWaiting();
+        updatePauses();
+        try
+        {
+            final ConsumerRecords<byte[], byte[]> records = consumer.poll(work > 0 ? Duration.ZERO : settings.pollTimeout);
+            for (final TopicPartition partition : records.partitions())
+            {
+                final PartitionState state = states.get(partition);
+                for (final ConsumerRecord<byte[], byte[]> record : records.records(partition))
+                {
+                    intake(state, record);
+                }
+            }
+            work += records.count();
+        }
+        catch (final WakeupException woken)
+        {
+            return work;
+        }
+        final long now = System.nanoTime();
+        if (now - nextCommitNanos >= 0)
+        {
+            commits.commitAsync(consumer, states.values());
+            nextCommitNanos = now + settings.commitInterval.toNanos();
+            publishMetrics();
+        }
+        return work;
+    }
+
+    @Override
+    public void onClose()
+    {
+        if (consumer != null)
+        {
+            consumer.close();
+        }
+    }
+
+    @Override
+    public String roleName()
+    {
+        return settings.name + "-poll";
+    }
+
+    void requestClose()
+    {
+        closeRequested = true;
+    }
+
+    KafkaMetrics metrics()
+    {
+        return metrics;
+    }
+
+    private void intake(final PartitionState state, final ConsumerRecord<byte[], byte[]> record)
+    {
+        if (state == null)
+        {
+            return; // not ours any more: its next owner fetches it again from the commit
+        }
+        counters.recordsIn.incrementAndGet();
+        final long ticket = state.tracker.track(record.offset());
+        if (state.completedByPrevious.contains(record.offset()))
+        {
+            state.tracker.complete(ticket, record.offset());
+            counters.skipped.incrementAndGet();
+            return;
+        }
+        scratch.topic = record.topic();
+        scratch.partition = record.partition();
+        scratch.offset = record.offset();
+        scratch.timestamp = record.timestamp();
+        scratch.key = record.key();
+        scratch.value = record.value();
+        scratch.headers = record.headers();
+        scratch.attempt = 1;
+        scratch.owner = state;
+        scratch.ticket = ticket;
+        submit(scratch);
+    }
+
+    /** Publishes, or parks a copy behind the records already refused (the ring is full: intake pauses). */
+    private void submit(final KafkaRecord record)
+    {
+        if (refused.isEmpty() && engine.publish(COPY, record))
+        {
+            return;
+        }
+        final KafkaRecord copy = new KafkaRecord();
+        copy.copyFrom(record);
+        refused.add(copy);
+        record.owner.parked++;
+    }
+
+    private int publishWaiting()
+    {
+        int work = 0;
+        while (!refused.isEmpty())
+        {
+            final KafkaRecord next = refused.peek();
+            if (!next.owner.isRevoked() && !engine.publish(COPY, next))
+            {
+                break;
+            }
+            refused.poll();
+            next.owner.parked--;
+            work++;
+        }
+        final long now = System.nanoTime();
+        while (!waiting.isEmpty() && waiting.peek().dueNanos - now <= 0)
+        {
+            final Settlement due = waiting.poll();
+            final KafkaRecord record = due.record;
+            if (record.owner.isRevoked())
+            {
+                continue;
+            }
+            record.owner.parked--;
+            if (due.kind == Settlement.Kind.RESEND_DEAD_LETTER)
+            {
+                router.deadLetter(record, due.reason);
+            }
+            else
+            {
+                submit(record);
+            }
+            work++;
+        }
+        return work;
+    }
+
+    int applySettlements()
+    {
+        int work = 0;
+        Settlement settlement;
+        while ((settlement = settlements.poll()) != null)
+        {
+            work++;
+            final KafkaRecord record = settlement.record;
+            if (record.owner.isRevoked())
+            {
+                counters.lateDropped.incrementAndGet();
+                continue;
+            }
+            switch (settlement.kind)
+            {
+                case DONE -> record.owner.tracker.complete(record.ticket, record.offset);
+                case RETRY ->
+                {
+                    if (record.attempt >= settings.maxAttempts)
+                    {
+                        router.deadLetter(record, settlement.reason + " (gave up after " + record.attempt + " attempts)");
+                    }
+                    else
+                    {
+                        counters.retries.incrementAndGet();
+                        park(settlement, backoffNanos(record.attempt));
+                        record.attempt++;
+                    }
+                }
+                case RESEND_DEAD_LETTER -> park(settlement, backoffNanos(record.attempt));
+                default -> throw new IllegalStateException(settlement.kind.name());
+            }
+        }
+        return work;
+    }
+
+    private void park(final Settlement settlement, final long delayNanos)
+    {
+        settlement.dueNanos = System.nanoTime() + delayNanos;
+        settlement.record.owner.parked++;
+        waiting.add(settlement);
+    }
+
+    private long backoffNanos(final int attempt)
+    {
+        final long base = settings.retryBackoff.toNanos();
+        final long doubled = base << Math.min(attempt - 1, 20);
+        return Math.min(settings.maxRetryBackoff.toNanos(), doubled < 0 ? Long.MAX_VALUE : doubled);
+    }
+
+    private void updatePauses()
+    {
+        final boolean ringFull = !refused.isEmpty();
+        for (final PartitionState state : states.values())
+        {
+            final boolean pause = closeRequested || ringFull || state.tracker.pending() >= settings.maxInFlightPerPartition
+                || state.tracker.span() >= settings.maxSpanPerPartition;
+            if (pause != state.paused)
+            {
+                state.paused = pause;
+                (pause ? toPause : toResume).add(state.partition);
+            }
+        }
+        if (!toPause.isEmpty())
+        {
+            consumer.pause(toPause);
+            counters.pauses.addAndGet(toPause.size());
+            toPause.clear();
+        }
+        if (!toResume.isEmpty())
+        {
+            consumer.resume(toResume);
+            toResume.clear();
+        }
+    }
+
+    // ---- rebalance and close, called back on this thread ----
+
+    void assigned(final Collection<TopicPartition> partitions)
+    {
+        counters.rebalances.incrementAndGet();
+        if (partitions.isEmpty())
+        {
+            return;
+        }
+        final var committed = consumer.committed(new java.util.HashSet<>(partitions), settings.drainTimeout);
+        for (final TopicPartition partition : partitions)
+        {
+            final PartitionState state = new PartitionState(partition, trackerCapacity);
+            final var previous = committed.get(partition);
+            if (previous != null)
+            {
+                CommitMetadata.decode(previous.offset(), previous.metadata(), state.completedByPrevious);
+                state.committedOffset = previous.offset();
+                state.committedMetadata = previous.metadata();
+            }
+            states.put(partition, state);
+        }
+    }
+
+    /** Waits up to the drain timeout for the partitions' records in the engine or in a send, commits, then lets them go. */
+    void revoked(final Collection<TopicPartition> partitions)
+    {
+        counters.rebalances.incrementAndGet();
+        final List<PartitionState> leaving = new ArrayList<>();
+        for (final TopicPartition partition : partitions)
+        {
+            final PartitionState state = states.get(partition);
+            if (state != null)
+            {
+                leaving.add(state);
+            }
+        }
+        if (leaving.isEmpty())
+        {
+            return;
+        }
+        drain(leaving);
+        commits.commitSync(consumer, leaving);
+        for (final PartitionState state : leaving)
+        {
+            state.revoke();
+            states.remove(state.partition);
+        }
+    }
+
+    /** Lost (the group already gave them to someone else): nothing may be committed for them. */
+    void lost(final Collection<TopicPartition> partitions)
+    {
+        counters.rebalances.incrementAndGet();
+        for (final TopicPartition partition : partitions)
+        {
+            final PartitionState state = states.remove(partition);
+            if (state != null)
+            {
+                state.revoke();
+            }
+        }
+    }
+
+    private void drain(final Collection<PartitionState> leaving)
+    {
+        final long deadline = System.nanoTime() + settings.drainTimeout.toNanos();
+        drainIdle.reset();
+        while (System.nanoTime() - deadline < 0 && inEngineOrSending(leaving) > 0)
+        {
+            drainIdle.idle(applySettlements());
+        }
+    }
+
+    private static int inEngineOrSending(final Collection<PartitionState> leaving)
+    {
+        int total = 0;
+        for (final PartitionState state : leaving)
+        {
+            total += state.inEngineOrSending();
+        }
+        return total;
+    }
+
+    private void closeDown()
+    {
+        updatePauses();
+        final List<PartitionState> all = new ArrayList<>(states.values());
+        drain(all);
+        commits.commitSync(consumer, all);
+        for (final PartitionState state : all)
+        {
+            state.revoke();
+        }
+        states.clear();
+        publishMetrics();
+    }
+
+    private void publishMetrics()
+    {
+        final Map<TopicPartition, Integer> inFlight = new HashMap<>();
+        final Map<TopicPartition, Long> lag = new HashMap<>();
+        for (final PartitionState state : states.values())
+        {
+            inFlight.put(state.partition, state.tracker.pending());
+            final long fetched = state.tracker.fetchedUpTo();
+            final long committed = state.committedOffset == OffsetTracker.NONE ? fetched : state.committedOffset;
+            lag.put(state.partition, fetched == OffsetTracker.NONE ? 0L : Math.max(0L, fetched - committed));
+        }
+        metrics = KafkaMetrics.of(counters, inFlight, lag);
+    }
+}
