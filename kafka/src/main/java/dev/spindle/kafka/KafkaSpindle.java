@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.AgentTerminationException;
 import org.agrona.concurrent.NoOpIdleStrategy;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -72,7 +73,7 @@ public final class KafkaSpindle implements AutoCloseable
         engine = engineBuilder.build().start();
         final int maxPollRecords = Integer.parseInt(consumerProperties.getProperty(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500"));
         agent = new PollAgent(settings, () -> new KafkaConsumer<>(consumerProperties), engine, router, settlements, counters, maxPollRecords);
-        runner = new AgentRunner(NoOpIdleStrategy.INSTANCE, t -> LOG.log(Level.WARNING, settings.name + " poll thread: " + t, t), null, agent);
+        runner = new AgentRunner(NoOpIdleStrategy.INSTANCE, KafkaSpindle::pollThreadFailed, null, agent);
         pollThread = AgentRunner.startOnThread(runner);
         return this;
     }
@@ -99,6 +100,14 @@ public final class KafkaSpindle implements AutoCloseable
         runner.close();
         engine.close();
         producer.close();
+    }
+
+    private static void pollThreadFailed(final Throwable t)
+    {
+        if (!(t instanceof AgentTerminationException))
+        {
+            LOG.log(Level.WARNING, "spindle-kafka poll thread: " + t, t);
+        }
     }
 
     public KafkaMetrics metrics()
