@@ -110,9 +110,12 @@ public final class KafkaSpindle implements AutoCloseable
         }
     }
 
+    /** Totals as of now; per-partition figures as of the last commit round. */
     public KafkaMetrics metrics()
     {
-        return agent == null ? KafkaMetrics.of(counters, java.util.Map.of(), java.util.Map.of()) : agent.metrics();
+        final KafkaMetrics partitions = agent == null ? null : agent.metrics();
+        return partitions == null ? KafkaMetrics.of(counters, java.util.Map.of(), java.util.Map.of())
+            : KafkaMetrics.of(counters, partitions.inFlight(), partitions.commitLag());
     }
 
     /** The engine's own report (throughput, batches, latency percentiles). */

@@ -65,6 +65,7 @@ public final class SpindleCli implements Callable<Integer>
         commandLine.addSubcommand("histo", new dev.spindle.tools.histo.HistoCommand());
         commandLine.addSubcommand("report", new dev.spindle.tools.report.ReportCommand());
         commandLine.addSubcommand("top", new dev.spindle.tools.top.TopCommand());
+        commandLine.addSubcommand("kafka", new KafkaCommand());
         commandLine.setParameterExceptionHandler(SpindleCli::usageError);
         commandLine.setExecutionExceptionHandler(SpindleCli::internalError);
         return commandLine;
