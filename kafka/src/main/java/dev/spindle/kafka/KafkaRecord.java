@@ -17,6 +17,8 @@ public final class KafkaRecord
     byte[] value;
     Headers headers;
     int attempt;
+    long id;
+    String journalKey;
     PartitionState owner;
     long ticket;
 
@@ -62,6 +64,18 @@ public final class KafkaRecord
         return attempt;
     }
 
+    /** This submission's id, unique within the member's run (a retry is a new submission). */
+    public long id()
+    {
+        return id;
+    }
+
+    /** "topic-partition@offset" when the member journals, else null (made on the poll thread, once per record). */
+    public String journalKey()
+    {
+        return journalKey;
+    }
+
     void copyFrom(final KafkaRecord other)
     {
         topic = other.topic;
@@ -72,6 +86,8 @@ public final class KafkaRecord
         value = other.value;
         headers = other.headers;
         attempt = other.attempt;
+        id = other.id;
+        journalKey = other.journalKey;
         owner = other.owner;
         ticket = other.ticket;
     }

@@ -52,6 +52,7 @@ final class PollAgent implements Agent
     private final IdleStrategy drainIdle = new SleepingMillisIdleStrategy(1);
     private Consumer<byte[], byte[]> consumer;
     private long nextCommitNanos;
+    private long submissions;
     private volatile boolean closeRequested;
     private volatile KafkaMetrics metrics;
 
@@ -164,13 +165,14 @@ final class PollAgent implements Agent
         scratch.attempt = 1;
         scratch.owner = state;
         scratch.ticket = ticket;
+        scratch.journalKey = settings.journal == null ? null : record.topic() + "-" + record.partition() + "@" + record.offset();
         submit(scratch);
     }
 
     /** Publishes, or parks a copy behind the records already refused (the ring is full: intake pauses). */
     private void submit(final KafkaRecord record)
     {
-        if (refused.isEmpty() && engine.publish(COPY, record))
+        if (refused.isEmpty() && publish(record))
         {
             return;
         }
@@ -180,13 +182,19 @@ final class PollAgent implements Agent
         record.owner.parked++;
     }
 
+    private boolean publish(final KafkaRecord record)
+    {
+        record.id = ++submissions;
+        return engine.publish(COPY, record);
+    }
+
     private int publishWaiting()
     {
         int work = 0;
         while (!refused.isEmpty())
         {
             final KafkaRecord next = refused.peek();
-            if (!next.owner.isRevoked() && !engine.publish(COPY, next))
+            if (!next.owner.isRevoked() && !publish(next))
             {
                 break;
             }

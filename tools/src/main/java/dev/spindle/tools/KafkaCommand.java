@@ -20,6 +20,8 @@ import org.apache.kafka.common.KafkaException;
 
 import dev.spindle.engine.BatchProcessor;
 import dev.spindle.engine.metrics.PerformanceReport;
+import dev.spindle.journal.JournalException;
+import dev.spindle.journal.JournalWriter;
 import dev.spindle.kafka.GroupProtocol;
 import dev.spindle.kafka.KafkaMetrics;
 import dev.spindle.kafka.KafkaRecord;
@@ -93,6 +95,9 @@ final class KafkaCommand implements java.util.concurrent.Callable<Integer>
     @Option(names = "--connect-timeout", paramLabel = "DURATION", description = "How long to wait for the broker before giving up with exit 16 (default: 15s).")
     String connectTimeout = "15s";
 
+    @Option(names = "--journal", paramLabel = "JDIR", description = "Record every submission and outcome in a journal ('spindle report', 'histo', 'replay' read it; 'resume' does not apply: the committed offsets are the progress).")
+    Path journal;
+
     @Option(names = "-C", paramLabel = "KEY=VALUE", description = "An extra consumer property (repeatable), e.g. -C max.poll.records=200.")
     Map<String, String> consumerProperties = Map.of();
 
@@ -128,6 +133,30 @@ final class KafkaCommand implements java.util.concurrent.Callable<Integer>
             err.flush();
             return ExitCodes.KAFKA_UNAVAILABLE;
         }
+        final String command = "spindle " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        if (journal == null)
+        {
+            return run(recordProcessor, groupProtocol, drainNanos, deadLetters, null, err, stdout);
+        }
+        final JournalWriter<KafkaRecord> writer;
+        try
+        {
+            writer = JournalWriter.open(journal, command, "kafka " + bootstrap + " " + String.join(",", in), KafkaJournal.PROCESSOR_PREFIX + processor,
+                -1, KafkaJournal.IDENTITY);
+        }
+        catch (final JournalException e)
+        {
+            return JournalExits.refused(err, "spindle kafka", e);
+        }
+        try (writer)
+        {
+            return run(recordProcessor, groupProtocol, drainNanos, deadLetters, writer, err, stdout);
+        }
+    }
+
+    private int run(final BatchProcessor<KafkaRecord> recordProcessor, final GroupProtocol groupProtocol, final long drainNanos,
+        final String deadLetters, final JournalWriter<KafkaRecord> writer, final PrintWriter err, final PrintWriter stdout) throws Exception
+    {
         final Properties consumer = new Properties();
         consumer.putAll(consumerProperties);
         consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -153,6 +182,7 @@ final class KafkaCommand implements java.util.concurrent.Callable<Integer>
                         }
                     })
                     .name("spindle-kafka")
+                    .journal(writer)
                     .build().start();
             }
             catch (final KafkaException | IllegalArgumentException e)

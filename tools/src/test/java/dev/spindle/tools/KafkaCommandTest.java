@@ -147,6 +147,32 @@ class KafkaCommandTest
     }
 
     @Test
+    void aJournaledRunIsReadByVerifyAndReportAndResumeRefusesIt() throws Exception
+    {
+        final String in = topics("journal");
+        final List<byte[]> values = new ArrayList<>();
+        for (int i = 0; i < 100; i++)
+        {
+            values.add(("value " + i).getBytes(StandardCharsets.UTF_8));
+        }
+        produce(in, values);
+        final Path journal = logs.resolve("journal");
+        final ChildCli run = ChildCli.start(logs, "journaled", List.of("kafka", "--bootstrap", cluster.bootstrapServers(), "--group", in + "-g",
+            "--in", in, "--out", in + "-out", "--processor", "hash", "--max-records", "100", "--journal", journal.toString()));
+        assertEquals(0, run.exitCode(), () -> errOf(run));
+        final ChildCli verify = ChildCli.start(logs, "verify", List.of("journal", "verify", journal.toString(), "--require-complete"));
+        assertEquals(0, verify.exitCode(), () -> errOf(verify));
+        assertTrue(verify.out().contains("100"), verify.out());
+        final ChildCli report = ChildCli.start(logs, "report", List.of("report", journal.toString(), "--out", logs.resolve("r.html").toString()));
+        assertEquals(0, report.exitCode(), () -> errOf(report));
+        assertTrue(java.nio.file.Files.size(logs.resolve("r.html")) > 1_000);
+        final ChildCli resume = ChildCli.start(logs, "resume", List.of("resume", journal.toString()));
+        assertEquals(ExitCodes.USAGE, resume.exitCode(), () -> errOf(resume));
+        assertEquals(1, resume.err().strip().lines().count(), resume.err());
+        assertTrue(resume.err().contains("records a Kafka run: the group's committed offsets are its progress"), resume.err());
+    }
+
+    @Test
     void noBrokerIsOneLineAndExit16() throws Exception
     {
         final ChildCli run = ChildCli.start(logs, "nobroker", List.of("kafka", "--bootstrap", "127.0.0.1:1", "--group", "g",
