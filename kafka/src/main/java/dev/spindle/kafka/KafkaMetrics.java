@@ -1,5 +1,7 @@
 package dev.spindle.kafka;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.kafka.common.TopicPartition;
@@ -30,6 +32,21 @@ public record KafkaMetrics(long recordsIn, long recordsOut, long deadLettered, l
         return new KafkaMetrics(c.recordsIn.get(), c.recordsOut.get(), c.deadLettered.get(), c.retries.get(), c.skipped.get(),
             c.lateDropped.get(), c.rebalances.get(), c.commits.get(), c.commitFailures.get(), c.truncatedMetadata.get(),
             c.pauses.get(), Map.copyOf(inFlight), Map.copyOf(commitLag));
+    }
+
+    /** Per partition as the poll thread sees it now (poll thread only). */
+    static KafkaMetrics of(final KafkaCounters c, final Collection<PartitionState> states)
+    {
+        final Map<TopicPartition, Integer> inFlight = new HashMap<>();
+        final Map<TopicPartition, Long> lag = new HashMap<>();
+        for (final PartitionState state : states)
+        {
+            inFlight.put(state.partition, state.tracker.pending());
+            final long fetched = state.tracker.fetchedUpTo();
+            final long committed = state.committedOffset == OffsetTracker.NONE ? fetched : state.committedOffset;
+            lag.put(state.partition, fetched == OffsetTracker.NONE ? 0L : Math.max(0L, fetched - committed));
+        }
+        return of(c, inFlight, lag);
     }
 
     public int inFlightTotal()

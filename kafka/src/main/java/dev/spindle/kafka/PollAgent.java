@@ -4,11 +4,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.function.Supplier;
 
@@ -20,7 +18,6 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 
 import dev.spindle.engine.ItemTranslatorOneArg;
 import dev.spindle.engine.Spindle;
@@ -44,7 +41,7 @@ final class PollAgent implements Agent
     private final Commits commits;
     private final int trackerCapacity;
     private final Map<TopicPartition, PartitionState> states = new HashMap<>();
-    private final PriorityQueue<Settlement> waiting = new PriorityQueue<>(Comparator.comparingLong(s -> s.dueNanos));
+    private final RetrySchedule retries;
     private final ArrayDeque<KafkaRecord> refused = new ArrayDeque<>();
     private final KafkaRecord scratch = new KafkaRecord();
     private final List<TopicPartition> toPause = new ArrayList<>();
@@ -67,6 +64,7 @@ final class PollAgent implements Agent
         this.counters = counters;
         this.commits = new Commits(settings.metadataMaxChars, counters, settings.drainTimeout);
         this.trackerCapacity = settings.maxSpanPerPartition + maxPollRecords;
+        this.retries = new RetrySchedule(settings.retryBackoff, settings.maxRetryBackoff);
         this.metrics = KafkaMetrics.of(counters, Map.of(), Map.of());
     }
 
@@ -89,23 +87,16 @@ final class PollAgent implements Agent
         int work = applySettlements();
         work += publishWaiting();
         updatePauses();
-        try
+        final ConsumerRecords<byte[], byte[]> records = consumer.poll(work > 0 ? Duration.ZERO : settings.pollTimeout);
+        for (final TopicPartition partition : records.partitions())
         {
-            final ConsumerRecords<byte[], byte[]> records = consumer.poll(work > 0 ? Duration.ZERO : settings.pollTimeout);
-            for (final TopicPartition partition : records.partitions())
+            final PartitionState state = states.get(partition);
+            for (final ConsumerRecord<byte[], byte[]> record : records.records(partition))
             {
-                final PartitionState state = states.get(partition);
-                for (final ConsumerRecord<byte[], byte[]> record : records.records(partition))
-                {
-                    intake(state, record);
-                }
+                intake(state, record);
             }
-            work += records.count();
         }
-        catch (final WakeupException woken)
-        {
-            return work;
-        }
+        work += records.count();
         final long now = System.nanoTime();
         if (now - nextCommitNanos >= 0)
         {
@@ -203,15 +194,14 @@ final class PollAgent implements Agent
             work++;
         }
         final long now = System.nanoTime();
-        while (!waiting.isEmpty() && waiting.peek().dueNanos - now <= 0)
+        Settlement due;
+        while ((due = retries.due(now)) != null)
         {
-            final Settlement due = waiting.poll();
             final KafkaRecord record = due.record;
             if (record.owner.isRevoked())
             {
                 continue;
             }
-            record.owner.parked--;
             if (due.kind == Settlement.Kind.RESEND_DEAD_LETTER)
             {
                 router.deadLetter(record, due.reason);
@@ -250,29 +240,15 @@ final class PollAgent implements Agent
                     else
                     {
                         counters.retries.incrementAndGet();
-                        park(settlement, backoffNanos(record.attempt));
+                        retries.park(settlement, System.nanoTime());
                         record.attempt++;
                     }
                 }
-                case RESEND_DEAD_LETTER -> park(settlement, backoffNanos(record.attempt));
+                case RESEND_DEAD_LETTER -> retries.park(settlement, System.nanoTime());
                 default -> throw new IllegalStateException(settlement.kind.name());
             }
         }
         return work;
-    }
-
-    private void park(final Settlement settlement, final long delayNanos)
-    {
-        settlement.dueNanos = System.nanoTime() + delayNanos;
-        settlement.record.owner.parked++;
-        waiting.add(settlement);
-    }
-
-    private long backoffNanos(final int attempt)
-    {
-        final long base = settings.retryBackoff.toNanos();
-        final long doubled = base << Math.min(attempt - 1, 20);
-        return Math.min(settings.maxRetryBackoff.toNanos(), doubled < 0 ? Long.MAX_VALUE : doubled);
     }
 
     private void updatePauses()
@@ -301,71 +277,40 @@ final class PollAgent implements Agent
         }
     }
 
-    // ---- rebalance and close, called back on this thread ----
+    // ---- for the rebalance callbacks and the close, on this thread ----
 
-    void assigned(final Collection<TopicPartition> partitions)
+    Map<TopicPartition, PartitionState> states()
     {
-        counters.rebalances.incrementAndGet();
-        if (partitions.isEmpty())
-        {
-            return;
-        }
-        final var committed = consumer.committed(new java.util.HashSet<>(partitions), settings.drainTimeout);
-        for (final TopicPartition partition : partitions)
-        {
-            final PartitionState state = new PartitionState(partition, trackerCapacity);
-            final var previous = committed.get(partition);
-            if (previous != null)
-            {
-                CommitMetadata.decode(previous.offset(), previous.metadata(), state.completedByPrevious);
-                state.committedOffset = previous.offset();
-                state.committedMetadata = previous.metadata();
-            }
-            states.put(partition, state);
-        }
+        return states;
     }
 
-    /** Waits up to the drain timeout for the partitions' records in the engine or in a send, commits, then lets them go. */
-    void revoked(final Collection<TopicPartition> partitions)
+    Consumer<byte[], byte[]> consumer()
     {
-        counters.rebalances.incrementAndGet();
-        final List<PartitionState> leaving = new ArrayList<>();
-        for (final TopicPartition partition : partitions)
-        {
-            final PartitionState state = states.get(partition);
-            if (state != null)
-            {
-                leaving.add(state);
-            }
-        }
-        if (leaving.isEmpty())
-        {
-            return;
-        }
-        drain(leaving);
-        commits.commitSync(consumer, leaving);
-        for (final PartitionState state : leaving)
-        {
-            state.revoke();
-            states.remove(state.partition);
-        }
+        return consumer;
     }
 
-    /** Lost (the group already gave them to someone else): nothing may be committed for them. */
-    void lost(final Collection<TopicPartition> partitions)
+    Commits commits()
     {
-        counters.rebalances.incrementAndGet();
-        for (final TopicPartition partition : partitions)
-        {
-            final PartitionState state = states.remove(partition);
-            if (state != null)
-            {
-                state.revoke();
-            }
-        }
+        return commits;
     }
 
-    private void drain(final Collection<PartitionState> leaving)
+    KafkaCounters counters()
+    {
+        return counters;
+    }
+
+    PartitionState newState(final TopicPartition partition)
+    {
+        return new PartitionState(partition, trackerCapacity);
+    }
+
+    Duration drainTimeout()
+    {
+        return settings.drainTimeout;
+    }
+
+    /** Applies settlements until the partitions' records in the engine or in a send are done, for at most the drain timeout. */
+    void drain(final Collection<PartitionState> leaving)
     {
         final long deadline = System.nanoTime() + settings.drainTimeout.toNanos();
         drainIdle.reset();
@@ -401,15 +346,6 @@ final class PollAgent implements Agent
 
     private void publishMetrics()
     {
-        final Map<TopicPartition, Integer> inFlight = new HashMap<>();
-        final Map<TopicPartition, Long> lag = new HashMap<>();
-        for (final PartitionState state : states.values())
-        {
-            inFlight.put(state.partition, state.tracker.pending());
-            final long fetched = state.tracker.fetchedUpTo();
-            final long committed = state.committedOffset == OffsetTracker.NONE ? fetched : state.committedOffset;
-            lag.put(state.partition, fetched == OffsetTracker.NONE ? 0L : Math.max(0L, fetched - committed));
-        }
-        metrics = KafkaMetrics.of(counters, inFlight, lag);
+        metrics = KafkaMetrics.of(counters, states.values());
     }
 }
