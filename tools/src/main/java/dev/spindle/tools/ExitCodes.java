@@ -41,6 +41,8 @@ final class ExitCodes
      * .hlog: the run stopped, one line names the file; what was written before it stays readable.
      */
     static final int WRITE_FAILED = 15;
+    /** {@code kafka}: no broker answered at --bootstrap within --connect-timeout, or a named topic does not exist. */
+    static final int KAFKA_UNAVAILABLE = 16;
 
     private ExitCodes()
     {

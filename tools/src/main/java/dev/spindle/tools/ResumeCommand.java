@@ -114,6 +114,11 @@ final class ResumeCommand implements Callable<Integer>
         }
         final List<RecordedRun> runs = contents.runs();
         final RunHeader first = runs.get(0).header();
+        if (KafkaJournal.isKafkaRun(first.processor()))
+        {
+            err.println(PathText.escape("spindle resume: journal " + journal + " records a Kafka run: " + KafkaJournal.NO_RESUME));
+            return ExitCodes.USAGE;
+        }
         if (!(ProcessorOptions.ML.equals(first.processor()) || ProcessorOptions.STAT.equals(first.processor())) || first.source().isEmpty())
         {
             err.println(PathText.escape("spindle resume: journal " + journal + " records a '" + first.processor()

@@ -99,6 +99,7 @@ public final class SpindleCli implements Callable<Integer>
         commands.put("histo", dev.spindle.tools.histo.HistoCommand::new);
         commands.put("report", dev.spindle.tools.report.ReportCommand::new);
         commands.put("top", dev.spindle.tools.top.TopCommand::new);
+        commands.put("kafka", KafkaCommand::new);
         return commands;
     }
 

@@ -270,7 +270,7 @@ class RunCommandTest
     {
         final CliRun all = CliRun.of("--help");
         assertEquals(ExitCodes.OK, all.exitCode());
-        final List<String> names = List.of("run", "journal", "resume", "replay", "train", "evaluate", "histo", "report", "top");
+        final List<String> names = List.of("run", "journal", "resume", "replay", "train", "evaluate", "histo", "report", "top", "kafka");
         for (final String name : names)
         {
             assertTrue(all.out().contains("  " + name + " ") || all.out().contains("  " + name + "\n"), name + " listed: " + all.out());
