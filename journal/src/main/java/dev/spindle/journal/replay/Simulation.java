@@ -7,8 +7,12 @@ import dev.spindle.engine.Outcome;
 import dev.spindle.engine.RunInfo;
 import dev.spindle.engine.dispatch.BatchFill;
 import dev.spindle.engine.dispatch.CutSizing;
+import dev.spindle.engine.dispatch.CutterDuty;
 import dev.spindle.engine.dispatch.PriorityLanes;
 import dev.spindle.engine.tune.Decision;
+import dev.spindle.engine.tune.TunerPolicy;
+import dev.spindle.engine.tune.TunerSettings;
+import dev.spindle.engine.tune.TuningLoop;
 import dev.spindle.journal.JournalFormat;
 import dev.spindle.journal.RecordedDecision;
 import dev.spindle.journal.RecordedInterval;
@@ -39,10 +43,8 @@ import java.util.Arrays;
  * straight into a {@link SimulatedRunBuilder}, so the result is a {@link RecordedRun} like any other.
  * Single use.
  */
-final class Simulation implements PriorityLanes.Items
+final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDuty.Backlog
 {
-    /** The engine's cutter thread retries this soon when its linger timer is already due (CutterThread.RETRY_NANOS). */
-    private static final long CUTTER_RETRY_NANOS = 50_000;
     private static final long NOT_SCHEDULED = Long.MAX_VALUE;
 
     private final RecordedWorkload w;
@@ -81,7 +83,7 @@ final class Simulation implements PriorityLanes.Items
     private long lastCycle;
     private final CompletionHeap completions;
 
-    private final SimTuner tuner;
+    private final TuningLoop tuner;
     private final IntervalTally tally;
     private long intervalIndex;
     private long nextIntervalAt = Long.MAX_VALUE;
@@ -126,11 +128,22 @@ final class Simulation implements PriorityLanes.Items
         this.lookAt = new long[config.workers()];
         Arrays.fill(lookAt, NOT_SCHEDULED);
         this.completions = new CompletionHeap(config.workers());
-        this.tuner = config.tuning() == null ? null : new SimTuner(config.tuning(), config.workers());
+        this.tuner = config.tuning() == null ? null : tuningLoop(config.tuning(), config.workers());
         this.tally = tuner == null ? null : new IntervalTally();
         this.budget = config.complexityBudget();
-        this.linger = tuner == null ? config.maxLingerNanos() : tuner.lingerNanos();
+        this.linger = tuner == null ? config.maxLingerNanos() : tuner.knobs().lingerNanos();
         this.active = tuner == null ? config.workers() : tuner.activeWorkers();
+    }
+
+    /**
+     * The engine's tuner on the simulated clock, set up as the engine sets it up; the usable cores are
+     * the simulated workers (the what-if machine). It learns over [1, items, complexity] only: a
+     * recording holds no cost-function features.
+     */
+    private static TuningLoop tuningLoop(final TunerSettings settings, final int workers)
+    {
+        final int max = Math.max(1, Math.min(settings.maxWorkers(), workers));
+        return new TuningLoop(new TunerPolicy(settings.withWorkers(Math.min(settings.minWorkers(), max), max)), 0, workers);
     }
 
     RecordedRun run(final RecordedRun recorded, final String processor)
@@ -267,15 +280,9 @@ final class Simulation implements PriorityLanes.Items
         else if (cutterAt == NOT_SCHEDULED)
         {
             // nobody wakes the cutter: with every worker busy it parks a linger at a time, and sees this item at its next look
-            final long period = cutterPeriod();
+            final long period = CutterDuty.lookPeriod(linger);
             cutterAt = lastCycle + Math.floorDiv(now - lastCycle + period - 1, period) * period;
         }
-    }
-
-    /** How long the cutter parks while every worker is busy: a linger (at least its retry). */
-    private long cutterPeriod()
-    {
-        return Math.max(linger, CUTTER_RETRY_NANOS);
     }
 
     private void release(final int sequence)
@@ -328,7 +335,7 @@ final class Simulation implements PriorityLanes.Items
         {
             return; // parks until a publish wakes it
         }
-        start(cut(active), worker, now);
+        start(cut(active, CloseReason.IDLE_WORKER), worker, now);
         if (!lanes.isEmpty())
         {
             wakeOne();
@@ -358,65 +365,71 @@ final class Simulation implements PriorityLanes.Items
         return running[worker] == null && lookAt[worker] == NOT_SCHEDULED;
     }
 
-    /** CUTTER_THREAD: CutterThread.dutyCycle. */
+    /** CUTTER_THREAD: the engine's {@link CutterDuty} over the simulated workers. */
     private void dutyCycle()
     {
         cutterAt = NOT_SCHEDULED;
         lastCycle = now;
-        for (int worker = 0; worker < active; worker++)
+        CutterDuty.cycle(this, this, active, budget, config.maxBatchItems(), linger, false, now);
+        wanted = CutterDuty.anyIdle(this, active);
+        final boolean room = CutterDuty.anyFreeBox(this, active);
+        // Without work it could queue, the cutter waits for a publish (to an idle worker, or its next look), a completion or a knob change.
+        if (!lanes.isEmpty())
         {
-            if (idle(worker))
-            {
-                if (lanes.isEmpty())
-                {
-                    break;
-                }
-                final double wait = freeAt[worker] == now ? overheads.completionDispatchNanos() : overheads.arrivalDispatchNanos();
-                start(cut(active), worker, now + Math.round(wait));
-            }
-        }
-        for (int worker = 0; worker < active; worker++)
-        {
-            if (!idle(worker) && queued[worker] == null && queueBehind())
-            {
-                queued[worker] = cut(1);
-            }
-        }
-        wanted = false;
-        boolean behind = false;
-        for (int worker = 0; worker < active; worker++)
-        {
-            wanted |= idle(worker);
-            behind |= queued[worker] == null;
-        }
-        // The cutter's timer: the oldest item's linger, and a look once a linger while no worker idles. Without work
-        // it could queue, it waits for a publish (to an idle worker, or its next look), a completion or a knob change.
-        if (!lanes.isEmpty() && behind)
-        {
-            long timer = lanes.oldestStagedNanos() + linger;
-            if (timer <= now)
-            {
-                timer = now + CUTTER_RETRY_NANOS;
-            }
-            cutterAt = wanted ? timer : Math.min(timer, now + cutterPeriod());
+            final long next = CutterDuty.nextTimer(now, Long.MAX_VALUE, room, lanes.oldestStagedNanos(), linger);
+            cutterAt = CutterDuty.parkUntil(now, next, wanted, linger);
         }
     }
 
-    private boolean idle(final int worker)
+    @Override
+    public boolean idle(final int worker)
     {
         return running[worker] == null && queued[worker] == null;
     }
 
-    /**
-     * CutterThread.queueBehind: a full batch per active worker waits (by budget, or by count for free
-     * items), or the oldest item waited a linger: worth queueing behind a busy worker.
-     */
-    private boolean queueBehind()
+    @Override
+    public boolean hasFreeBox(final int worker)
     {
-        final double complexity = counted() ? lanes.size() : lanes.complexity();
-        final int items = lanes.size();
-        return items > 0 && (complexity >= budget * active || items >= (long)config.maxBatchItems() * active
-            || now - lanes.oldestStagedNanos() >= linger);
+        return queued[worker] == null;
+    }
+
+    /** An idle worker starts its batch after the dispatch latency; a busy one finds it queued when it finishes. */
+    @Override
+    public boolean handOver(final int worker, final int sharers, final CloseReason reason)
+    {
+        if (lanes.isEmpty())
+        {
+            return false;
+        }
+        final SimBatch batch = cut(sharers, reason);
+        if (idle(worker))
+        {
+            final double wait = freeAt[worker] == now ? overheads.completionDispatchNanos() : overheads.arrivalDispatchNanos();
+            start(batch, worker, now + Math.round(wait));
+        }
+        else
+        {
+            queued[worker] = batch;
+        }
+        return true;
+    }
+
+    @Override
+    public double waitingComplexity()
+    {
+        return counted() ? lanes.size() : lanes.complexity();
+    }
+
+    @Override
+    public long waitingItems()
+    {
+        return lanes.size();
+    }
+
+    @Override
+    public long oldestWaitingNanos()
+    {
+        return lanes.oldestStagedNanos();
     }
 
     /** Range cutting under unit cost, with no skipped slot seen: batches are sized by count alone (RangeCutter.cutCounted). */
@@ -426,13 +439,13 @@ final class Simulation implements PriorityLanes.Items
     }
 
     /** The engine's cut: a {@code sharers} share of what waits, by count or by complexity, at most a budget and the maximum count. */
-    private SimBatch cut(final int sharers)
+    private SimBatch cut(final int sharers, final CloseReason partial)
     {
         final int max = config.maxBatchItems();
         int size = 0;
         double complexity = 0;
         long workNanos = 0;
-        CloseReason reason = CloseReason.IDLE_WORKER;
+        CloseReason reason = partial;
         if (counted())
         {
             final int target = CutSizing.countTarget(lanes.size(), sharers, budget, max, true);
@@ -444,11 +457,11 @@ final class Simulation implements PriorityLanes.Items
                 complexity += w.complexity[item];
                 workNanos += work[item];
             }
-            reason = size == max ? CloseReason.COUNT : size >= budget ? CloseReason.BUDGET : CloseReason.IDLE_WORKER;
+            reason = CutSizing.countedReason(size, max, budget, partial);
         }
         else
         {
-            fill.start(lanes.complexity(), lanes.size(), sharers, budget, max, CloseReason.IDLE_WORKER);
+            fill.start(lanes.complexity(), lanes.size(), sharers, budget, max, partial);
             while (!fill.isClosed())
             {
                 final int item = lanes.peekNext(now);
@@ -493,7 +506,7 @@ final class Simulation implements PriorityLanes.Items
             busyNanos += batch.runNanos();
             if (tuner != null)
             {
-                tuner.observe(batch);
+                tuner.observe(batch.runNanos(), batch.items.length, batch.complexity);
                 tally.batchCompleted(batch, submitAt);
             }
             for (final int item : batch.items)
@@ -552,18 +565,34 @@ final class Simulation implements PriorityLanes.Items
         }
         final long backlog = lanes.size();
         final long length = end - tally.startNanos;
-        final Decision decision = tuner.decide(tally, intervalIndex, length, backlog, active);
+        final Decision decision = decide(length, backlog);
         out.interval(new RecordedInterval(intervalIndex, tally.startNanos, length, tally.arrived, tally.completed, tally.batches,
             Math.min(1.0, tally.busyNanos / ((double)active * Math.max(1, length))), active, backlog, tally.queueWait.copy(),
             tally.batchService.copy(), tally.itemService.copy(), tally.endToEnd.copy()));
         out.decision(RecordedDecision.of(decision));
         intervalIndex++;
-        budget = tuner.complexityBudget();
-        linger = tuner.lingerNanos();
+        budget = tuner.knobs().complexityBudget();
+        linger = tuner.knobs().lingerNanos();
         active = tuner.activeWorkers();
         tally.reset(end);
         nextIntervalAt = end + config.intervalNanos();
         knobsMoved();
+    }
+
+    /** The interval's measurements, as the engine's interval snapshot gives them to the same tuning loop. */
+    private Decision decide(final long lengthNanos, final long backlog)
+    {
+        final IntervalTally t = tally;
+        final long length = Math.max(1, lengthNanos);
+        tuner.closeInterval();
+        return tuner.decide(intervalIndex, length, Math.min(1.0, t.busyNanos / ((double)active * length)),
+            t.endToEnd.getTotalCount() == 0 ? 0 : t.endToEnd.getValueAtPercentile(99),
+            t.queueWait.getTotalCount() == 0 ? 0 : t.queueWait.getValueAtPercentile(99),
+            t.completed, t.arrived, backlog, t.batches,
+            t.batches == 0 ? 0 : (double)t.batchItems / t.batches,
+            t.batches == 0 ? 0 : t.batchComplexity / t.batches,
+            t.batches == 0 ? 0 : t.batchServiceNanos / t.batches,
+            t.budgetClosed, t.lingerClosed);
     }
 
     /** The engine wakes every parked thread to re-read the knobs: idle workers look (a worker just switched on may find work). */

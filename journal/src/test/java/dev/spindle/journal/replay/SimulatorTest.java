@@ -119,7 +119,8 @@ final class SimulatorTest
         // As above, with a cutter thread: 1+2 go to the idle worker at 0; items 3-5 cost nothing, so a full batch is
         // counted in items (2 per batch): with 3 waiting, a full batch per active worker waits, and 3+4 are queued
         // behind the busy worker at 0 (COUNT) and start the moment 1+2 end; at 3 ms, when the worker takes them, 5 is
-        // queued behind them. The makespan is the same: one worker, no overheads.
+        // queued behind them (its linger has run out: LINGER, the engine's reason). The makespan is the same: one worker,
+        // no overheads.
         final HandRun hand = new HandRun().budget(1e9).maxItems(2).dispatch("CUTTER_THREAD (configured)");
         for (int i = 1; i <= 5; i++)
         {
@@ -129,7 +130,7 @@ final class SimulatorTest
         assertEquals(Dispatch.CUTTER_THREAD, exact(recorded).dispatch(), "the recording's dispatch is the default");
         final RecordedRun simulated = simulate(recorded, exact(recorded));
         final List<RecordedBatch> batches = simulated.batches();
-        assertEquals(List.of(CloseReason.COUNT, CloseReason.COUNT, CloseReason.IDLE_WORKER),
+        assertEquals(List.of(CloseReason.COUNT, CloseReason.COUNT, CloseReason.LINGER),
             batches.stream().map(RecordedBatch::closeReason).toList());
         assertEquals(List.of(0L, 0L, 3 * MS), batches.stream().map(RecordedBatch::cutNanos).toList(), "queued ahead of the worker");
         assertEquals(List.of(0L, 3 * MS, 10 * MS), batches.stream().map(RecordedBatch::startNanos).toList());
@@ -238,7 +239,7 @@ final class SimulatorTest
     {
         // Item 1 keeps the only worker busy until 20 ms; items 2 and 3 arrive at 1 and 2 ms. The cutter looks at 5 ms
         // (once a linger) and finds no full batch; item 2's linger of 5 ms runs out at 6 ms, when both are queued
-        // behind the worker, to start at 20 ms. The engine gives such a batch no close reason of its own.
+        // behind the worker, to start at 20 ms, closed by the LINGER (the engine's CutterDuty gives the reason it queued for).
         final RecordedRun recorded = new HandRun().budget(1e9).linger(5 * MS).dispatch("CUTTER_THREAD (configured)")
             .item(1, 0, 20 * MS)
             .item(2, MS, MS)
@@ -248,7 +249,7 @@ final class SimulatorTest
         final RecordedRun simulated = simulate(recorded, exact(recorded));
         final List<RecordedBatch> batches = simulated.batches();
         assertEquals(3, batches.size());
-        assertEquals(CloseReason.IDLE_WORKER, batches.get(1).closeReason());
+        assertEquals(CloseReason.LINGER, batches.get(1).closeReason());
         assertEquals(6 * MS, batches.get(1).cutNanos(), "item 2's linger of 5 ms ran out at 6 ms");
         assertEquals(2, batches.get(1).itemIds().length);
         assertEquals(22 * MS, batches.get(1).endNanos());
