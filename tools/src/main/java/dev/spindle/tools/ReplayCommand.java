@@ -71,6 +71,11 @@ final class ReplayCommand implements Callable<Integer>
     @Option(names = "--workers", paramLabel = "N", description = "Workers (default: as recorded).")
     Integer workers;
 
+    @Option(names = "--cores", paramLabel = "N",
+        description = "With --simulate: the simulated machine's usable cores, shared by the workers and the recording's background"
+            + " load (default: the recording machine's; 0: a core per thread).")
+    Integer cores;
+
     @Option(names = "--budget", paramLabel = "C", description = "Complexity budget per batch (default: as recorded).")
     Double budget;
 
@@ -212,6 +217,10 @@ final class ReplayCommand implements Callable<Integer>
         {
             config = config.withComplexityBudget(budget);
         }
+        if (cores != null)
+        {
+            config = config.withCores(cores);
+        }
         if (maxItems != null)
         {
             config = config.withMaxBatchItems(maxItems);
@@ -250,6 +259,10 @@ final class ReplayCommand implements Callable<Integer>
         if (maxItems != null && maxItems < 1)
         {
             throw usage("--max-items must be >= 1, was " + maxItems);
+        }
+        if (cores != null && (!simulate || cores < 0 || cores > 1 << 16))
+        {
+            throw usage(simulate ? "--cores must be between 0 and " + (1 << 16) + ", was " + cores : "--cores needs --simulate");
         }
     }
 

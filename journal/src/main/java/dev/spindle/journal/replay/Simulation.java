@@ -81,7 +81,12 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
     private long cutterAt = NOT_SCHEDULED;
     private boolean wanted = true;
     private long lastCycle;
+    /** Pending batch ends, keyed by the {@link CoreShare} virtual time at which they end. */
     private final CompletionHeap completions;
+    private final double backgroundThreads;
+    private CoreShare share;
+    /** Whether the worker's batch has started on a core (it is in {@link #running} from its hand-over, waiting out the dispatch). */
+    private final boolean[] onCpu;
 
     private final TuningLoop tuner;
     private final IntervalTally tally;
@@ -100,8 +105,11 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
     private long rejected;
     private double busyNanos;
 
-    Simulation(final RecordedWorkload w, final OverheadEstimate estimate, final SimulationConfig config)
+    /** @param backgroundThreads the recording's background load, in threads' worth of demand on the simulated cores */
+    Simulation(final RecordedWorkload w, final OverheadEstimate estimate, final SimulationConfig config, final double backgroundThreads)
     {
+        this.backgroundThreads = backgroundThreads;
+        this.onCpu = new boolean[config.workers()];
         this.w = w;
         this.out = new SimulatedRunBuilder(w);
         this.work = estimate.workNanos();
@@ -151,6 +159,7 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
         final RunInfo info = recorded.header().engine();
         final long start = Math.min(info.startNanos(), w.firstSubmitNanos());
         now = w.size == 0 ? start : arrival[0];
+        share = new CoreShare(config.cores() == 0 ? Double.POSITIVE_INFINITY : config.cores(), backgroundThreads, now);
         if (tuner != null)
         {
             tally.reset(start);
@@ -158,6 +167,7 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
         }
         while (settled < w.size)
         {
+            startDue();
             completeDue();
             if (now >= nextIntervalAt)
             {
@@ -174,7 +184,9 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
             {
                 throw new IllegalStateException("simulation stalled at " + now + " with " + (w.size - settled) + " item(s) unsettled");
             }
-            now = Math.max(now, Math.min(next, nextIntervalAt));
+            final long to = Math.max(now, Math.min(next, nextIntervalAt));
+            share.advanceTo(to);
+            now = to;
         }
         if (tuner != null && now > tally.startNanos)
         {
@@ -191,14 +203,21 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
         return new RunInfo(info.spindleVersion(), info.startEpochMillis(), start, config.workers(), config.ringSize(), config.ringSize(),
             config.complexityBudget(), config.maxBatchItems(), config.maxLingerNanos(), config.agingBoundNanos(), info.deadlineSlackNanos(),
             info.batchTimeoutNanos(), config.rejectWhenFull() ? "TRY" : "BLOCK", "SIMULATED", "simulated", config.intervalNanos(),
-            config.tuning() == null ? "none" : config.tuning().objective().name(), config.workers(), info.maxHeapBytes(),
+            config.tuning() == null ? "none" : config.tuning().objective().name(), config.cores(), info.maxHeapBytes(),
             "simulated; recorded on " + info.jvm(), config.dispatch().name() + " (simulated)");
     }
 
     /** The next arrival, completion, look or cutter timer; interval boundaries come on top and cannot keep a stalled run going. */
     private long nextEvent()
     {
-        long next = completions.peekTime();
+        long next = completions.isEmpty() ? Long.MAX_VALUE : share.realTimeOf(completions.peekTime());
+        for (int worker = 0; worker < running.length; worker++)
+        {
+            if (running[worker] != null && !onCpu[worker])
+            {
+                next = Math.min(next, running[worker].startNanos);
+            }
+        }
         if (sent < w.size && (ringHasRoom() || config.rejectWhenFull()))
         {
             next = Math.min(next, arrival[sent]);
@@ -335,7 +354,8 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
         {
             return; // parks until a publish wakes it
         }
-        start(cut(active, CloseReason.IDLE_WORKER), worker, now);
+        final SimBatch batch = cut(active, CloseReason.IDLE_WORKER);
+        start(batch, worker, now + Math.round(overheads.dispatchNanosPerItem() * batch.items.length));
         if (!lanes.isEmpty())
         {
             wakeOne();
@@ -405,7 +425,7 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
         if (idle(worker))
         {
             final double wait = freeAt[worker] == now ? overheads.completionDispatchNanos() : overheads.arrivalDispatchNanos();
-            start(batch, worker, now + Math.round(wait));
+            start(batch, worker, now + Math.round(wait + overheads.dispatchNanosPerItem() * batch.items.length));
         }
         else
         {
@@ -486,21 +506,45 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
         return batch;
     }
 
+    /** The worker has the batch; it starts on a core at {@code at} (now, or once the dispatch latency has passed). */
     private void start(final SimBatch batch, final int worker, final long at)
     {
         batch.worker = worker;
         batch.startNanos = at;
-        batch.endNanos = at + Math.round(overheads.fixedNanosPerBatch() + batch.workNanos);
         running[worker] = batch;
-        completions.add(worker, batch.endNanos);
+        if (at <= now)
+        {
+            onCore(worker);
+        }
+    }
+
+    private void startDue()
+    {
+        for (int worker = 0; worker < running.length; worker++)
+        {
+            if (running[worker] != null && !onCpu[worker] && running[worker].startNanos <= now)
+            {
+                onCore(worker);
+            }
+        }
+    }
+
+    private void onCore(final int worker)
+    {
+        final SimBatch batch = running[worker];
+        onCpu[worker] = true;
+        completions.add(worker, (long)Math.ceil(share.start(overheads.fixedNanosPerBatch() + batch.workNanos)));
     }
 
     private void completeDue()
     {
-        while (completions.peekTime() <= now)
+        while (!completions.isEmpty() && share.ended(completions.peekTime()))
         {
             final int worker = completions.poll();
             final SimBatch batch = running[worker];
+            share.finish();
+            onCpu[worker] = false;
+            batch.endNanos = now;
             running[worker] = null;
             freeAt[worker] = batch.endNanos;
             busyNanos += batch.runNanos();
@@ -527,7 +571,8 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
                 {
                     final SimBatch next = queued[worker];
                     queued[worker] = null;
-                    start(next, worker, batch.endNanos + Math.round(overheads.completionDispatchNanos()));
+                    start(next, worker, batch.endNanos + Math.round(overheads.completionDispatchNanos()
+                        + overheads.dispatchNanosPerItem() * next.items.length));
                 }
                 cutterAt = Math.min(cutterAt, now); // the worker's done() wakes the cutter
             }

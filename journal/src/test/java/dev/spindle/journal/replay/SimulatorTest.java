@@ -45,9 +45,10 @@ final class SimulatorTest
         return simulated;
     }
 
+    /** No overheads, and a core per thread: the scheduling alone. */
     private static SimulationConfig exact(final RecordedRun run)
     {
-        return SimulationConfig.of(run).withOverheads(Overheads.NONE);
+        return SimulationConfig.of(run).withOverheads(Overheads.NONE).withCores(0);
     }
 
     private static Map<Long, RecordedItem> byId(final RecordedRun run)
@@ -214,6 +215,40 @@ final class SimulatorTest
         final RecordedRun recorded = hand.build();
         assertEquals(256 * MS, RunStats.of(simulate(recorded, exact(recorded))).makespanNanos());
         assertEquals(4 * MS, RunStats.of(simulate(recorded, exact(recorded).withWorkers(64))).makespanNanos());
+    }
+
+    @Test
+    void workersBeyondTheCoresShareThem()
+    {
+        final HandRun hand = new HandRun().workers(1); // recorded on 2 cores
+        for (int i = 0; i < 256; i++)
+        {
+            hand.item(i, 0, MS);
+        }
+        final RecordedRun recorded = hand.build();
+        assertEquals(2, SimulationConfig.of(recorded).cores(), "the recording machine's cores by default");
+        final SimulationConfig twoCores = SimulationConfig.of(recorded).withOverheads(Overheads.NONE);
+        assertEquals(128 * MS, RunStats.of(simulate(recorded, twoCores.withWorkers(64))).makespanNanos(), "64 workers on 2 cores: twice one");
+        assertEquals(128 * MS, RunStats.of(simulate(recorded, twoCores.withWorkers(2))).makespanNanos());
+        assertEquals(4 * MS, RunStats.of(simulate(recorded, twoCores.withWorkers(64).withCores(64))).makespanNanos());
+    }
+
+    @Test
+    void theRecordedBackgroundLoadTakesItsShareOfTheCores()
+    {
+        // 100 items of 1 ms on 1 worker, 100 ms; the process used 200 ms of CPU, the worker 100 ms: a thread's worth beside it,
+        // on a core of its own. On 2 workers the background shares the 2 cores: L = 50 ms x (2 + 100 ms / L) / 2 solves to 80.9 ms.
+        final HandRun hand = new HandRun().workers(1).cpu(200 * MS, 100 * MS);
+        for (int i = 0; i < 100; i++)
+        {
+            hand.item(i, 0, MS);
+        }
+        final RecordedRun recorded = hand.build();
+        final SimulationConfig config = SimulationConfig.of(recorded).withOverheads(Overheads.NONE);
+        assertEquals(100 * MS, RunStats.of(simulate(recorded, config)).makespanNanos(), 0.01 * 100 * MS, "as recorded: a core each");
+        assertEquals(80.9 * MS, RunStats.of(simulate(recorded, config.withWorkers(2))).makespanNanos(), 0.03 * 80.9 * MS);
+        assertEquals(50 * MS, RunStats.of(simulate(recorded, config.withWorkers(2).withCores(0))).makespanNanos(), 0.01 * 50 * MS,
+            "cores to spare: the background takes nothing from the workers");
     }
 
     @Test
