@@ -1,6 +1,7 @@
 package dev.spindle.journal.replay;
 
 import dev.spindle.journal.RecordedBatch;
+import dev.spindle.journal.RecordedInterval;
 import dev.spindle.journal.RecordedRun;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -14,7 +15,7 @@ import java.util.List;
  *     preemption stretched counts little, clamped to [0, shortest batch].</li>
  * <li>Dispatch: for each batch, its start minus the later of its worker's previous end and its last
  *     item's submission, i.e. how long a free worker and ready work waited for each other. Split by
- *     which came last (completion or arrival), and averaged. A plain mean on purpose: the slow tail
+ *     which came last (completion or arrival), and averaged; a worker's first batch (its thread starting) is left out. A plain mean on purpose: the slow tail
  *     (a preempted wake-up on a busy machine) is part of what every batch pays, and trimming it
  *     predicted a 2-worker burst's makespan 8 % short where the mean lands within 1 %.</li>
  * <li>Per-item dispatch: the slope of the after-completion waits against the items of the batch handed over
@@ -91,9 +92,17 @@ record OverheadEstimate(Overheads overheads, long[] workNanos, int fittedBatches
                 continue;
             }
             final boolean hasPrevious = b > 0 && byWorker[b - 1].worker() == batch.worker();
-            final long previousEnd = hasPrevious ? byWorker[b - 1].endNanos() : Long.MIN_VALUE;
+            if (!hasPrevious)
+            {
+                continue; // a worker's first batch waited for its thread to start, not for a wake-up
+            }
+            final long previousEnd = byWorker[b - 1].endNanos();
             if (previousEnd >= lastSubmit)
             {
+                if (parked(run.intervals(), batch.worker(), previousEnd, batch.startNanos()))
+                {
+                    continue; // the tuner had switched this worker off: its wait is not a hand-off
+                }
                 handedItems[completions] = batch.itemIds().length;
                 afterCompletion[completions++] = Math.max(0, batch.startNanos() - previousEnd);
             }
@@ -155,6 +164,34 @@ record OverheadEstimate(Overheads overheads, long[] workNanos, int fittedBatches
         }
         final double intercept = (sxx * sy - sx * sxy) / det;
         return Double.isFinite(intercept) ? Math.max(0, Math.min(shortest, intercept)) : 0;
+    }
+
+    /** Whether an interval overlapping [from, to] ran fewer active workers than {@code worker} + 1. */
+    private static boolean parked(final List<RecordedInterval> intervals, final int worker, final long from, final long to)
+    {
+        int lo = 0;
+        int hi = intervals.size();
+        while (lo < hi)
+        {
+            final int mid = (lo + hi) >>> 1;
+            final RecordedInterval interval = intervals.get(mid);
+            if (interval.startNanos() + interval.lengthNanos() <= from)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        for (int k = lo; k < intervals.size() && intervals.get(k).startNanos() <= to; k++)
+        {
+            if (intervals.get(k).activeWorkers() <= worker)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Least-squares slope of {@code y} against {@code x}, or 0 when it is not positive (or cannot be fitted). */

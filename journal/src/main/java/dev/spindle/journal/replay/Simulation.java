@@ -52,7 +52,9 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
     private final SimulationConfig config;
     private final Overheads overheads;
     private final SimulatedRunBuilder out;
+    /** When the producer offers each item: set once the one before it was published (or refused). */
     private final long[] arrival;
+    private final long[] gaps;
     private final long[] submitAt;
     private final boolean cutterThread;
     private final boolean laned;
@@ -106,7 +108,8 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
     private double busyNanos;
 
     /** @param backgroundThreads the recording's background load, in threads' worth of demand on the simulated cores */
-    Simulation(final RecordedWorkload w, final OverheadEstimate estimate, final SimulationConfig config, final double backgroundThreads)
+    Simulation(final RecordedWorkload w, final OverheadEstimate estimate, final SimulationConfig config, final double backgroundThreads,
+        final int recordedRing)
     {
         this.backgroundThreads = backgroundThreads;
         this.onCpu = new boolean[config.workers()];
@@ -116,9 +119,10 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
         this.config = config;
         this.overheads = config.overheads() != null ? config.overheads() : estimate.overheads();
         this.arrival = new long[w.size];
-        for (int i = 0; i < w.size; i++)
+        this.gaps = config.timing() == Timing.MAX ? new long[w.size] : ProducerGaps.of(w, recordedRing);
+        if (w.size > 0)
         {
-            arrival[i] = config.timing() == Timing.MAX ? w.firstSubmitNanos() : w.submitNanos[i];
+            arrival[0] = config.timing() == Timing.MAX ? w.firstSubmitNanos() : w.submitNanos[0];
         }
         this.submitAt = new long[w.size];
         this.cutterThread = config.dispatch() == Dispatch.CUTTER_THREAD;
@@ -261,6 +265,10 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
                 return; // BLOCK: the producer waits for a slot to free
             }
             sent++;
+            if (sent < w.size)
+            {
+                arrival[sent] = now + gaps[sent];
+            }
             if (tally != null)
             {
                 tally.arrived++;

@@ -39,8 +39,9 @@ public final class Simulator
         final String processor = "simulated: item work from the recording, " + used.describe()
             + (config.overheads() != null ? " (given)" : " (estimated from " + estimate.fittedBatches() + " batches)") + "; "
             + contention.describe() + "; simulated on " + (config.cores() == 0 ? "unlimited cores" : config.cores() + " cores");
+        final int ring = Math.max(1, recorded.header().engine().ringSize());
         double background = contention.backgroundThreads(contention.lengthNanos());
-        RecordedRun simulated = new Simulation(workload, estimate, config, background).run(recorded, processor);
+        RecordedRun simulated = new Simulation(workload, estimate, config, background, ring).run(recorded, processor);
         for (int round = 0; round < MAX_ROUNDS && config.cores() > 0 && contention.measured(); round++)
         {
             final double settled = contention.backgroundThreads(simulated.footer().endNanos() - simulated.header().engine().startNanos());
@@ -49,7 +50,7 @@ public final class Simulator
                 break;
             }
             background = settled;
-            simulated = new Simulation(workload, estimate, config, background).run(recorded, processor);
+            simulated = new Simulation(workload, estimate, config, background, ring).run(recorded, processor);
         }
         return simulated;
     }

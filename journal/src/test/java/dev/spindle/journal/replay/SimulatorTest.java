@@ -319,12 +319,13 @@ final class SimulatorTest
     @Test
     void overheadsAreEstimatedFromTheRecording()
     {
-        // Worker 0 runs three batches back to back with 40 us between them; each batch costs 100 us + its items.
+        // Worker 0 runs three batches; the second starts 40 us after the first ended (its item waiting), the third 10 us
+        // after its item arrived at 680 us (the worker idle since 650 us); each batch costs 100 us + its items.
         final long fixed = 100 * US;
         final RecordedRun recorded = new HandRun()
             .recorded(HandRun.ran(1, 0, 100, 0, 10 * US, 10 * US + fixed + 100 * US, fixed + 100 * US))
             .recorded(HandRun.ran(2, 0, 300, 1, 250 * US, 250 * US + fixed + 300 * US, fixed + 300 * US))
-            .recorded(HandRun.ran(3, 0, 700, 2, 690 * US, 690 * US + fixed + 700 * US, fixed + 700 * US))
+            .recorded(HandRun.ran(3, 680 * US, 700, 2, 690 * US, 690 * US + fixed + 700 * US, fixed + 700 * US))
             .batch(0, 0, CloseReason.IDLE_WORKER, 0, 10 * US, 210 * US, 1)
             .batch(1, 0, CloseReason.BUDGET, 0, 250 * US, 650 * US, 2)
             .batch(2, 0, CloseReason.BUDGET, 0, 690 * US, 1_490 * US, 3)
@@ -332,7 +333,8 @@ final class SimulatorTest
         final Overheads overheads = Overheads.of(recorded);
         assertEquals(fixed, overheads.fixedNanosPerBatch(), 1e-3, "the intercept of run time against complexity");
         assertEquals(40 * US, overheads.completionDispatchNanos(), 1e-9);
-        assertEquals(10 * US, overheads.arrivalDispatchNanos(), 1e-9, "the first batch waited 10 us after its item arrived");
+        assertEquals(10 * US, overheads.arrivalDispatchNanos(), 1e-9, "the third batch waited 10 us after its item arrived (the first"
+            + " batch's wait, its thread starting, is not a wake-up)");
         // Simulating the recording on its own settings reproduces it.
         final RecordedRun simulated = simulate(recorded, SimulationConfig.of(recorded));
         assertEquals(1_490 * US, RunStats.of(simulated).makespanNanos());
