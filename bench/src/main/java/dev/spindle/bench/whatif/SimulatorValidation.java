@@ -21,7 +21,8 @@ import java.util.Map;
  * The what-if validation that can fail: for each pair of settings, real runs at A and at B; the
  * simulator predicts B's makespan from A's recording (and A's from B's), and each prediction is
  * compared with the measured run. Skewed CPU work ({@link BusyWorkload}, 2 cores' worth of busy
- * loops, in this JVM after a warm-up) for the workers, budget ×4, linger and tuner pairs; the files
+ * loops, in this JVM after a warm-up) for the workers, budget ×4, linger, tuner and open-loop 50 % ↔ 90 %
+ * pairs (the latter also compare the end-to-end p99); the files
  * workload ({@code spindle run} of a generated text tree, ML processor, no cache, a JVM per run, as a
  * user runs it) for the workers pair, the only one its command line sets. Prints recorded, predicted,
  * measured and error per prediction, then the median and worst |error| per pair, and what the
@@ -36,11 +37,17 @@ public final class SimulatorValidation
     {
     }
 
-    private record Prediction(String workload, String from, String to, long recorded, long predicted, long measured)
+    private record Prediction(String workload, String from, String to, long recorded, long predicted, long measured, long predictedP99,
+        long measuredP99, boolean openLoop)
     {
         double error()
         {
             return (double)predicted / measured - 1;
+        }
+
+        double p99Error()
+        {
+            return (double)predictedP99 / measuredP99 - 1;
         }
 
         String pair()
@@ -67,7 +74,7 @@ public final class SimulatorValidation
         {
             if (workloads.contains("skewed"))
             {
-                skewed(new BusyWorkload(items, 50, 1, 42 + rep), rep == 0, predictions);
+                skewed(new BusyWorkload(items, 50, 1, 42 + rep), new BusyWorkload(items / 4, 100, 1, 142 + rep), rep == 0, predictions);
             }
             if (workloads.contains("files"))
             {
@@ -77,7 +84,7 @@ public final class SimulatorValidation
         summary(predictions);
     }
 
-    private static void skewed(final BusyWorkload workload, final boolean warmUp, final List<Prediction> predictions)
+    private static void skewed(final BusyWorkload workload, final BusyWorkload openLoop, final boolean warmUp, final List<Prediction> predictions)
     {
         if (warmUp)
         {
@@ -87,13 +94,14 @@ public final class SimulatorValidation
             new Pair("skewed", Setting.workers(1), Setting.workers(2)),
             new Pair("skewed", Setting.budget(2, 200), Setting.budget(2, 800)),
             new Pair("skewed", Setting.linger(2, 0), Setting.linger(2, 5_000_000)),
-            new Pair("skewed", tunedEvery50ms(false), tunedEvery50ms(true)));
+            new Pair("skewed", tunedEvery50ms(false), tunedEvery50ms(true)),
+            new Pair("skewed", Setting.openLoop(2, 0.5), Setting.openLoop(2, 0.9)));
         final Map<String, RecordedRun> runs = new LinkedHashMap<>();
         for (final Pair pair : pairs)
         {
             for (final Setting s : List.of(pair.a(), pair.b()))
             {
-                runs.computeIfAbsent(s.name(), k -> workload.record(s.workers(), 0, b -> s.engine().accept(b)));
+                runs.computeIfAbsent(s.name(), k -> (s.load() > 0 ? openLoop : workload).record(s.workers(), s.load(), b -> s.engine().accept(b)));
             }
             predict(pair, runs.get(pair.a().name()), runs.get(pair.b().name()), predictions);
         }
@@ -102,7 +110,7 @@ public final class SimulatorValidation
     private static Setting tunedEvery50ms(final boolean throughput)
     {
         final Setting s = Setting.tuned(2, throughput);
-        return new Setting(s.name(), 2, b ->
+        return new Setting(s.name(), 2, 0, b ->
         {
             b.intervalLength(Duration.ofMillis(50));
             s.engine().accept(b);
@@ -127,11 +135,19 @@ public final class SimulatorValidation
     private static Prediction print(final String workload, final Setting from, final Setting to, final RecordedRun recorded,
         final RecordedRun measured)
     {
-        final RecordedRun simulated = Simulator.simulate(recorded, to.simulated().apply(SimulationConfig.of(recorded)));
-        final Prediction p = new Prediction(workload, from.name(), to.name(), RunStats.of(recorded).makespanNanos(),
-            RunStats.of(simulated).makespanNanos(), RunStats.of(measured).makespanNanos());
-        System.out.printf(Locale.ROOT, "%-8s %-20s %-20s %10s %10s %10s %+7.1f%%   [%s]%n", workload, from.name(), to.name(), ms(p.recorded()),
-            ms(p.predicted()), ms(p.measured()), p.error() * 100, Simulator.describeEstimate(recorded));
+        SimulationConfig asked = to.simulated().apply(SimulationConfig.of(recorded));
+        final boolean openLoop = from.load() > 0 && to.load() > 0;
+        if (openLoop)
+        {
+            asked = asked.withArrivalGapScale(from.load() / to.load()); // the same arrival pattern at the other rate
+        }
+        final RunStats predicted = RunStats.of(Simulator.simulate(recorded, asked));
+        final RunStats real = RunStats.of(measured);
+        final Prediction p = new Prediction(workload, from.name(), to.name(), RunStats.of(recorded).makespanNanos(), predicted.makespanNanos(),
+            real.makespanNanos(), predicted.endToEnd().p99Nanos(), real.endToEnd().p99Nanos(), openLoop);
+        System.out.printf(Locale.ROOT, "%-8s %-20s %-20s %10s %10s %10s %+7.1f%%%s   [%s]%n", workload, from.name(), to.name(), ms(p.recorded()),
+            ms(p.predicted()), ms(p.measured()), p.error() * 100, openLoop ? String.format(Locale.ROOT, "  p99 predicted %s, measured %s, %+.1f%%",
+                ms(p.predictedP99()), ms(p.measuredP99()), p.p99Error() * 100) : "", Simulator.describeEstimate(recorded));
         return p;
     }
 
@@ -148,6 +164,15 @@ public final class SimulatorValidation
             line(e.getKey(), e.getValue());
         }
         line("all", predictions);
+        for (final Map.Entry<String, List<Prediction>> e : byPair.entrySet())
+        {
+            if (e.getValue().get(0).openLoop())
+            {
+                final double[] abs = e.getValue().stream().mapToDouble(p -> Math.abs(p.p99Error())).sorted().toArray();
+                System.out.printf(Locale.ROOT, "%-45s %6d %11.1f%% %11.1f%%   (end-to-end p99, |error|)%n", e.getKey() + " p99", abs.length,
+                    abs[abs.length / 2] * 100, abs[abs.length - 1] * 100);
+            }
+        }
     }
 
     private static void line(final String name, final List<Prediction> ps)

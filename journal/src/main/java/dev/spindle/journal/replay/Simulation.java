@@ -267,7 +267,7 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
             sent++;
             if (sent < w.size)
             {
-                arrival[sent] = now + gaps[sent];
+                arrival[sent] = now + Math.round(gaps[sent] * config.arrivalGapScale());
             }
             if (tally != null)
             {
