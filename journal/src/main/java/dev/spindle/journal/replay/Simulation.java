@@ -5,8 +5,6 @@ import dev.spindle.engine.DeadlineFunction;
 import dev.spindle.engine.Dispatch;
 import dev.spindle.engine.Outcome;
 import dev.spindle.engine.RunInfo;
-import dev.spindle.engine.dispatch.BatchFill;
-import dev.spindle.engine.dispatch.CutSizing;
 import dev.spindle.engine.dispatch.CutterDuty;
 import dev.spindle.engine.dispatch.PriorityLanes;
 import dev.spindle.engine.tune.Decision;
@@ -26,7 +24,7 @@ import java.util.Arrays;
  * from event to event (an arrival, a worker looking at the ring, a batch completion, a cutter timer,
  * an interval boundary). Staging and sizing are the engine's own code: items wait in a
  * {@link PriorityLanes} (one lane when the recording cut ring ranges in place, its lanes when its
- * items had priorities) and each batch is a {@link CutSizing} share, cut by the loop of the engine's
+ * items had priorities) and each batch is a CutSizing share ({@link SimCutter}), cut by the loop of the engine's
  * range and lane cutters. Who cuts follows the dispatch:
  * <ul>
  * <li>WORKERS_CUT: a worker that frees up looks at the ring (after the completion dispatch) and cuts
@@ -39,9 +37,12 @@ import java.util.Arrays;
  *     linger, one full batch behind each busy worker that has none queued; the worker starts it when
  *     it finishes.</li>
  * </ul>
- * The price of simplicity: the cutting itself takes no simulated time, and every event goes
- * straight into a {@link SimulatedRunBuilder}, so the result is a {@link RecordedRun} like any other.
- * Single use.
+ * The cutter thread's choices are the engine's {@link CutterDuty}; the tuner is the engine's
+ * {@link TuningLoop}; a batch's work runs on the simulated cores ({@link CoreShare}) after its hand-off,
+ * wake-up and per-item dispatch latencies; the producer offers each item its recorded gap after the
+ * one before ({@link ProducerGaps}). The price of simplicity: the cutting itself takes no simulated
+ * time, an idle worker does not steal a batch queued behind a busy one, and every event goes straight
+ * into a {@link SimulatedRunBuilder}, so the result is a {@link RecordedRun} like any other. Single use.
  */
 final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDuty.Backlog
 {
@@ -58,20 +59,11 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
     private final long[] submitAt;
     private final boolean cutterThread;
     private final boolean laned;
-    private final boolean unitCost;
     private final PriorityLanes lanes;
-    private final int[] scratch;
+    private final SimCutter cutter;
 
-    /** The ring: sequences are handed out in publish order; a slot is free again once every older one is. */
-    private final int[] sequenceOf;
-    private final boolean[] released;
-    private int published;
-    private int gate;
+    private final SimRing ring;
     private int sent;
-    private int lastStaged = -1;
-    /** Range cutting: a batch ends at this item, the one published before an item whose scoring failed. */
-    private final boolean[] endsRange;
-    private boolean skipsSeen;
 
     private final SimBatch[] running;
     private final SimBatch[] queued;
@@ -95,12 +87,10 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
     private long intervalIndex;
     private long nextIntervalAt = Long.MAX_VALUE;
 
-    private final BatchFill fill = new BatchFill();
     private double budget;
     private long linger;
     private int active;
     private long now;
-    private long nextBatchId;
     private int settled;
     private long succeeded;
     private long failed;
@@ -127,12 +117,9 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
         this.submitAt = new long[w.size];
         this.cutterThread = config.dispatch() == Dispatch.CUTTER_THREAD;
         this.laned = w.laned;
-        this.unitCost = w.unitCost;
         this.lanes = new PriorityLanes(laned ? w.lanes : 1, Math.max(1, w.size), config.agingBoundNanos(), this);
-        this.scratch = new int[Math.max(1, Math.min(config.maxBatchItems(), w.size))];
-        this.sequenceOf = new int[w.size];
-        this.released = new boolean[w.size];
-        this.endsRange = new boolean[w.size];
+        this.ring = new SimRing(config.ringSize(), w.size);
+        this.cutter = new SimCutter(w, work, lanes, ring, config.maxBatchItems());
         this.running = new SimBatch[config.workers()];
         this.queued = new SimBatch[config.workers()];
         this.freeAt = new long[config.workers()];
@@ -199,7 +186,7 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
         final double utilization = Math.min(1.0, busyNanos / ((double)config.workers() * Math.max(1, now - start)));
         final RunHeader header = new RunHeader(JournalFormat.VERSION, simulatedInfo(info, start), "simulate", recorded.header().source(),
             processor, -1);
-        return out.build(header, new RunFooter(now, w.size, succeeded, failed, rejected, 0, nextBatchId, utilization));
+        return out.build(header, new RunFooter(now, w.size, succeeded, failed, rejected, 0, cutter.batches(), utilization));
     }
 
     private RunInfo simulatedInfo(final RunInfo info, final long start)
@@ -222,7 +209,7 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
                 next = Math.min(next, running[worker].startNanos);
             }
         }
-        if (sent < w.size && (ringHasRoom() || config.rejectWhenFull()))
+        if (sent < w.size && (ring.hasRoom() || config.rejectWhenFull()))
         {
             next = Math.min(next, arrival[sent]);
         }
@@ -240,18 +227,13 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
         return next;
     }
 
-    private boolean ringHasRoom()
-    {
-        return published - gate < config.ringSize();
-    }
-
     /** The producer publishes what is due, one item at a time, while the ring has room (or refuses it, under TRY). */
     private void admit()
     {
         while (sent < w.size && arrival[sent] <= now)
         {
             final int item = sent;
-            if (ringHasRoom())
+            if (ring.hasRoom())
             {
                 publish(item);
             }
@@ -278,24 +260,18 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
 
     private void publish(final int item)
     {
-        final int sequence = published++;
-        sequenceOf[item] = sequence;
+        ring.publish(item);
         submitAt[item] = now;
         if (w.fate[item] == RecordedWorkload.FAILS_SCORING)
         {
             out.submitted(item, now, false);
             settle(item, Outcome.FAILED, w.failure[item]);
-            release(sequence); // published as a skipped slot: nobody cuts it
-            skipsSeen = true;
-            if (lastStaged >= 0 && sequenceOf[lastStaged] == sequence - 1)
-            {
-                endsRange[lastStaged] = true;
-            }
+            ring.skipped(item);
             return;
         }
         out.submitted(item, now, true);
         lanes.add(item);
-        lastStaged = item;
+        ring.staged(item);
         if (!cutterThread)
         {
             wakeOne();
@@ -309,15 +285,6 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
             // nobody wakes the cutter: with every worker busy it parks a linger at a time, and sees this item at its next look
             final long period = CutterDuty.lookPeriod(linger);
             cutterAt = lastCycle + Math.floorDiv(now - lastCycle + period - 1, period) * period;
-        }
-    }
-
-    private void release(final int sequence)
-    {
-        released[sequence] = true;
-        while (gate < published && released[gate])
-        {
-            gate++;
         }
     }
 
@@ -445,7 +412,7 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
     @Override
     public double waitingComplexity()
     {
-        return counted() ? lanes.size() : lanes.complexity();
+        return cutter.counted() ? lanes.size() : lanes.complexity();
     }
 
     @Override
@@ -460,56 +427,9 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
         return lanes.oldestStagedNanos();
     }
 
-    /** Range cutting under unit cost, with no skipped slot seen: batches are sized by count alone (RangeCutter.cutCounted). */
-    private boolean counted()
-    {
-        return !laned && unitCost && !skipsSeen;
-    }
-
-    /** The engine's cut: a {@code sharers} share of what waits, by count or by complexity, at most a budget and the maximum count. */
     private SimBatch cut(final int sharers, final CloseReason partial)
     {
-        final int max = config.maxBatchItems();
-        int size = 0;
-        double complexity = 0;
-        long workNanos = 0;
-        CloseReason reason = partial;
-        if (counted())
-        {
-            final int target = CutSizing.countTarget(lanes.size(), sharers, budget, max, true);
-            int item;
-            while (size < target && (item = lanes.peekNext(now)) != PriorityLanes.NONE)
-            {
-                lanes.remove(item);
-                scratch[size++] = item;
-                complexity += w.complexity[item];
-                workNanos += work[item];
-            }
-            reason = CutSizing.countedReason(size, max, budget, partial);
-        }
-        else
-        {
-            fill.start(lanes.complexity(), lanes.size(), sharers, budget, max, partial);
-            while (!fill.isClosed())
-            {
-                final int item = lanes.peekNext(now);
-                if (item == PriorityLanes.NONE || !fill.takes(w.complexity[item]))
-                {
-                    break;
-                }
-                lanes.remove(item);
-                fill.took(w.complexity[item]);
-                scratch[size++] = item;
-                workNanos += work[item];
-                if (!laned && endsRange[item])
-                {
-                    break; // the next ring slot is skipped: a range batch ends before it
-                }
-            }
-            complexity = fill.complexity();
-            reason = fill.reason();
-        }
-        final SimBatch batch = new SimBatch(nextBatchId++, now, reason, Arrays.copyOf(scratch, size), complexity, workNanos);
+        final SimBatch batch = cutter.cut(sharers, partial, budget, now);
         out.cut(batch);
         return batch;
     }
@@ -571,7 +491,7 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
                 {
                     settle(item, Outcome.SUCCEEDED, null);
                 }
-                release(sequenceOf[item]);
+                ring.release(item);
             }
             if (cutterThread)
             {
@@ -692,6 +612,6 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
     @Override
     public long order(final int item)
     {
-        return sequenceOf[item];
+        return ring.sequence(item);
     }
 }
