@@ -21,6 +21,7 @@ import java.util.Objects;
 public final class AssemblingTap<T> implements JournalTap<T>
 {
     private final RunAssembler assembler = new RunAssembler();
+    private final CpuMeter cpu = new CpuMeter();
     private final String command;
     private final String source;
     private final String processor;
@@ -50,6 +51,7 @@ public final class AssemblingTap<T> implements JournalTap<T>
     @Override
     public synchronized void runStarted(final RunInfo run)
     {
+        cpu.runStarted(run.workers());
         assembler.header(new RunHeader(JournalFormat.VERSION, run, command, source, processor, resumeOf));
     }
 
@@ -82,6 +84,7 @@ public final class AssemblingTap<T> implements JournalTap<T>
     @Override
     public synchronized void batchStarted(final long batchId, final int worker, final int cpu, final long nanos)
     {
+        this.cpu.batchStarted(worker);
         assembler.batchStarted(batchId, worker, cpu, nanos);
     }
 
@@ -89,6 +92,7 @@ public final class AssemblingTap<T> implements JournalTap<T>
     public synchronized void batchFinished(final long batchId, final int worker, final long startNanos, final long endNanos,
         final boolean bisected, final boolean allSucceeded)
     {
+        cpu.batchFinished(worker);
         assembler.batchFinished(batchId, worker, startNanos, endNanos, bisected, allSucceeded);
     }
 
@@ -113,6 +117,6 @@ public final class AssemblingTap<T> implements JournalTap<T>
     @Override
     public synchronized void runEnded(final long nanos, final PerformanceReport report)
     {
-        assembler.footer(RunFooter.of(nanos, report));
+        assembler.footer(RunFooter.of(nanos, report, cpu.processNanos(), cpu.workersNanos()));
     }
 }

@@ -83,6 +83,7 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
     private final WakingIdleStrategy waking;
     private volatile boolean closed;
     private volatile int interruptedBy;
+    private final CpuMeter cpu = new CpuMeter();
     private boolean closeCalled;
 
     private JournalWriter(final Path dir, final String command, final String source, final String processor, final String runSettings,
@@ -365,6 +366,7 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
     @Override
     public void runStarted(final RunInfo run)
     {
+        cpu.runStarted(run.workers());
         final String[] all = {run.spindleVersion(), run.backpressure(), run.waitMode(), run.pinning(), run.tuning(), run.jvm(), command, source,
             processor, run.dispatch(), runSettings};
         final String[] texts = Arrays.copyOf(all, RunHeaderDescriptor.textCount(formatVersion));
@@ -456,6 +458,7 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
     @Override
     public void batchStarted(final long batchId, final int worker, final int cpu, final long nanos)
     {
+        this.cpu.batchStarted(worker);
         final int index = claim(BatchStartedDescriptor.TYPE, BatchStartedDescriptor.LENGTH);
         if (index >= 0)
         {
@@ -468,6 +471,7 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
     public void batchFinished(final long batchId, final int worker, final long startNanos, final long endNanos, final boolean bisected,
         final boolean allSucceeded)
     {
+        cpu.batchFinished(worker);
         final int index = claim(BatchFinishedDescriptor.TYPE, BatchFinishedDescriptor.LENGTH);
         if (index >= 0)
         {
@@ -552,11 +556,12 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
     @Override
     public void runEnded(final long nanos, final PerformanceReport report)
     {
-        final int length = formatVersion >= RunFooterDescriptor.INTERRUPTED_SINCE_VERSION ? RunFooterDescriptor.LENGTH : RunFooterDescriptor.LENGTH_V2;
+        final int length = formatVersion >= RunFooterDescriptor.CPU_SINCE_VERSION ? RunFooterDescriptor.LENGTH_V5
+            : formatVersion >= RunFooterDescriptor.INTERRUPTED_SINCE_VERSION ? RunFooterDescriptor.LENGTH : RunFooterDescriptor.LENGTH_V2;
         final int index = claim(RunFooterDescriptor.TYPE, length);
         if (index >= 0)
         {
-            RecordEncoder.runFooter(buffer, index, nanos, report, interruptedBy, length);
+            RecordEncoder.runFooter(buffer, index, nanos, report, interruptedBy, length, cpu.processNanos(), cpu.workersNanos());
             commit(index);
         }
     }

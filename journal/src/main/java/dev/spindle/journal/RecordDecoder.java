@@ -123,17 +123,20 @@ final class RecordDecoder
                 decision(b, i, length, sink);
                 break;
             case RunFooterDescriptor.TYPE:
-                if (length != RunFooterDescriptor.LENGTH_V2)
+                if (length != RunFooterDescriptor.LENGTH_V2 && length != RunFooterDescriptor.LENGTH_V5)
                 {
                     fixed(type, length, RunFooterDescriptor.LENGTH);
                 }
                 if (sink != null)
                 {
+                    final boolean cpu = length == RunFooterDescriptor.LENGTH_V5;
                     sink.footer(new RunFooter(b.getLong(i + RunFooterDescriptor.END_NANOS_OFFSET), b.getLong(i + RunFooterDescriptor.SUBMITTED_OFFSET),
                         b.getLong(i + RunFooterDescriptor.SUCCEEDED_OFFSET), b.getLong(i + RunFooterDescriptor.FAILED_OFFSET),
                         b.getLong(i + RunFooterDescriptor.REJECTED_OFFSET), b.getLong(i + RunFooterDescriptor.TIMED_OUT_OFFSET),
                         b.getLong(i + RunFooterDescriptor.BATCHES_OFFSET), b.getDouble(i + RunFooterDescriptor.UTILIZATION_OFFSET),
-                        length == RunFooterDescriptor.LENGTH ? b.getInt(i + RunFooterDescriptor.INTERRUPTED_BY_OFFSET) : 0));
+                        length >= RunFooterDescriptor.LENGTH ? b.getInt(i + RunFooterDescriptor.INTERRUPTED_BY_OFFSET) : 0,
+                        cpu ? b.getLong(i + RunFooterDescriptor.PROCESS_CPU_OFFSET) : RunFooter.CPU_UNKNOWN,
+                        cpu ? b.getLong(i + RunFooterDescriptor.WORKERS_CPU_OFFSET) : RunFooter.CPU_UNKNOWN));
                 }
                 break;
             default:

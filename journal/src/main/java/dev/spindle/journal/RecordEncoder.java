@@ -139,8 +139,13 @@ final class RecordEncoder
     }
 
     static void runFooter(final MutableDirectBuffer b, final int i, final long endNanos, final PerformanceReport r, final int interruptedBy,
-        final int length)
+        final int length, final long processCpuNanos, final long workersCpuNanos)
     {
+        if (length >= RunFooterDescriptor.LENGTH_V5)
+        {
+            b.putLong(i + RunFooterDescriptor.PROCESS_CPU_OFFSET, processCpuNanos);
+            b.putLong(i + RunFooterDescriptor.WORKERS_CPU_OFFSET, workersCpuNanos);
+        }
         if (length >= RunFooterDescriptor.LENGTH)
         {
             b.putLong(i + RunFooterDescriptor.INTERRUPTED_BY_OFFSET, interruptedBy & 0xFFFF_FFFFL);

@@ -6,6 +6,9 @@ import dev.spindle.engine.metrics.PerformanceReport;
  * A run's last record, written once the engine closed; a crashed run has none. {@code interruptedBy} is the
  * signal (2 SIGINT, 15 SIGTERM) that stopped the run early, 0 for a run that ended by itself: an interrupted
  * run closed cleanly, but its walk may not have finished and the items it rejected unstarted are left for a resume.
+ * Since format 5 the footer also holds the CPU the run used: {@code processCpuNanos} the whole process's from
+ * the run's start, {@code workersCpuNanos} the workers' own from their first batch to their last
+ * ({@link #CPU_UNKNOWN} when not measured). What the simulator learns about background load and contention from.
  */
 public record RunFooter(
     long endNanos,
@@ -16,8 +19,20 @@ public record RunFooter(
     long timedOut,
     long batches,
     double utilization,
-    int interruptedBy)
+    int interruptedBy,
+    long processCpuNanos,
+    long workersCpuNanos)
 {
+    /** A CPU figure the footer does not have (formats before 5, or a JVM without the clock). */
+    public static final long CPU_UNKNOWN = -1;
+
+    /** A footer without CPU figures (formats 1 to 4). */
+    public RunFooter(final long endNanos, final long submitted, final long succeeded, final long failed, final long rejected,
+        final long timedOut, final long batches, final double utilization, final int interruptedBy)
+    {
+        this(endNanos, submitted, succeeded, failed, rejected, timedOut, batches, utilization, interruptedBy, CPU_UNKNOWN, CPU_UNKNOWN);
+    }
+
     /** A footer of a run that was not interrupted (formats 1 and 2 know no other). */
     public RunFooter(final long endNanos, final long submitted, final long succeeded, final long failed, final long rejected,
         final long timedOut, final long batches, final double utilization)
@@ -28,6 +43,18 @@ public record RunFooter(
     public static RunFooter of(final long endNanos, final PerformanceReport r)
     {
         return new RunFooter(endNanos, r.submitted(), r.succeeded(), r.failed(), r.rejected(), r.timedOut(), r.batches(), r.utilization());
+    }
+
+    static RunFooter of(final long endNanos, final PerformanceReport r, final long processCpuNanos, final long workersCpuNanos)
+    {
+        return new RunFooter(endNanos, r.submitted(), r.succeeded(), r.failed(), r.rejected(), r.timedOut(), r.batches(), r.utilization(), 0,
+            processCpuNanos, workersCpuNanos);
+    }
+
+    /** Whether the footer measured the CPU the run used. */
+    public boolean cpuMeasured()
+    {
+        return processCpuNanos >= 0 && workersCpuNanos > 0;
     }
 
     public boolean interrupted()

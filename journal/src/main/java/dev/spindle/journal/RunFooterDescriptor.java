@@ -15,6 +15,11 @@ final class RunFooterDescriptor
     /** Since format 3: the signal that interrupted the run, 0 if none; then 4 bytes of padding. */
     static final int INTERRUPTED_BY_OFFSET = 64;
     static final int LENGTH = 72;
+    /** Since format 5: the process's CPU over the run, then the workers' own (-1 when not measured). */
+    static final int PROCESS_CPU_OFFSET = 72;
+    static final int WORKERS_CPU_OFFSET = 80;
+    static final int LENGTH_V5 = 88;
+    static final int CPU_SINCE_VERSION = 5;
     /** Formats 1 and 2 end after the utilization. */
     static final int LENGTH_V2 = 64;
     static final int INTERRUPTED_SINCE_VERSION = 3;

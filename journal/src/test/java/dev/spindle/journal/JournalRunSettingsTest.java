@@ -28,7 +28,7 @@ final class JournalRunSettingsTest
             EngineRuns.run(writer, 1, 200, 0);
         }
         final RunHeader header = JournalReader.read(journal).runs().get(0).header();
-        assertEquals(4, header.formatVersion());
+        assertEquals(JournalFormat.VERSION, header.formatVersion());
         assertEquals(SETTINGS, header.settings());
         assertEquals("ml", header.processor());
         assertEquals("/d", header.source());

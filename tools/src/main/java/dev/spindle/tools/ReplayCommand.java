@@ -44,6 +44,10 @@ import picocli.CommandLine.Spec;
         "makespan / lower bound, wait / service / end-to-end percentiles, batch size, close reasons.",
         "By default each item spins its recorded service time, so no original files are needed (--real uses them).",
         "--simulate runs a discrete-event simulation instead (no threads, faster than real time): what if on N workers?",
+        "  It runs the engine's own cutting, dispatch and tuner code on a simulated clock and models, as estimated from the",
+        "  recording (and printed): item work, a fixed cost per batch, hand-off, wake-up and per-item dispatch latencies, the",
+        "  producer's pace, and the cores (--cores, default the recording machine's) shared by the workers and the",
+        "  recording's background CPU (journal format 5). Not modelled: caches, memory bandwidth, deadlines, shutdown.",
         "A run still being written (no footer, its writer alive) is refused with exit 14, or awaited with --wait.",
         "Exit status: 0 done, 2 usage, journal errors as 'spindle journal verify' (10-13), 14 still being written."})
 final class ReplayCommand implements Callable<Integer>
@@ -70,6 +74,11 @@ final class ReplayCommand implements Callable<Integer>
 
     @Option(names = "--workers", paramLabel = "N", description = "Workers (default: as recorded).")
     Integer workers;
+
+    @Option(names = "--cores", paramLabel = "N",
+        description = "With --simulate: the simulated machine's usable cores, shared by the workers and the recording's background"
+            + " load (default: the recording machine's; 0: a core per thread).")
+    Integer cores;
 
     @Option(names = "--budget", paramLabel = "C", description = "Complexity budget per batch (default: as recorded).")
     Double budget;
@@ -139,6 +148,10 @@ final class ReplayCommand implements Callable<Integer>
         out.printf(Locale.ROOT, "spindle replay %s (run %d, %d items, %s):%n", PathText.terminal(journal), run, recorded.items().size(),
             simulate ? "simulated" : "replayed, " + chosen.name().toLowerCase(Locale.ROOT) + " timing");
         out.print(audit.toText());
+        if (simulate)
+        {
+            out.println("estimated from the recording: " + Simulator.describeEstimate(recorded));
+        }
         out.flush();
         if (json != null)
         {
@@ -212,6 +225,10 @@ final class ReplayCommand implements Callable<Integer>
         {
             config = config.withComplexityBudget(budget);
         }
+        if (cores != null)
+        {
+            config = config.withCores(cores);
+        }
         if (maxItems != null)
         {
             config = config.withMaxBatchItems(maxItems);
@@ -250,6 +267,10 @@ final class ReplayCommand implements Callable<Integer>
         if (maxItems != null && maxItems < 1)
         {
             throw usage("--max-items must be >= 1, was " + maxItems);
+        }
+        if (cores != null && (!simulate || cores < 0 || cores > 1 << 16))
+        {
+            throw usage(simulate ? "--cores must be between 0 and " + (1 << 16) + ", was " + cores : "--cores needs --simulate");
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 
 /**
  * One worker box's batch: which ring slots it covers (a range while items are cut in place, a list
- * of sequences when they come out of priority lanes), how the processor settled them, and its run
+ * of sequences when they come out of priority lanes), its {@link Settlements}, and its run
  * state. The worker running it and the watchdog race for the right to deliver its outcomes with one
  * CAS on {@code stamp}; the loser does not. That is one uncontended CAS per batch, not per item.
  * <p>
@@ -30,9 +30,6 @@ public final class BatchSlot<T> implements Batch<T>, LatencyRecorders.SubmitTime
     static final int TIMED_OUT = 5;
     static final int RETURNED = 6;
 
-    private static final byte UNSETTLED = 0;
-    private static final byte SUCCEEDED = 1;
-    private static final byte FAILED = 2;
     private static final int PHASE_BITS = 3;
     private static final long PHASE_MASK = (1 << PHASE_BITS) - 1;
     private static final VarHandle STAMP;
@@ -64,13 +61,7 @@ public final class BatchSlot<T> implements Batch<T>, LatencyRecorders.SubmitTime
     CloseReason closeReason;
     int workerId = -1;
 
-    private final byte[] outcomes;
-    private final Object[] results;
-    private final String[] reasons;
-    /** Which settlement arrays hold something to clear: outcomes at all, any result, any reason. */
-    private boolean settled;
-    private boolean resulted;
-    private boolean failed;
+    private final Settlements settlements;
     private int viewOffset;
     private int viewLength;
 
@@ -83,9 +74,7 @@ public final class BatchSlot<T> implements Batch<T>, LatencyRecorders.SubmitTime
     {
         this.ring = ring;
         this.sequences = new long[capacity];
-        this.outcomes = new byte[capacity];
-        this.results = new Object[capacity];
-        this.reasons = new String[capacity];
+        this.settlements = new Settlements(capacity);
         this.featureSums = new double[features];
     }
 
@@ -201,10 +190,7 @@ public final class BatchSlot<T> implements Batch<T>, LatencyRecorders.SubmitTime
     /** Worker: after delivery, ready for the next cut. */
     void recycle()
     {
-        clearSettlements(0, size);
-        settled = false;
-        resulted = false;
-        failed = false;
+        settlements.reset(size);
         size = 0;
         complexity = 0;
         Arrays.fill(featureSums, 0);
@@ -219,65 +205,35 @@ public final class BatchSlot<T> implements Batch<T>, LatencyRecorders.SubmitTime
     /** The processor sees {@code [offset, offset + length)}; its settlements there are cleared for a (re)run. */
     void view(final int offset, final int length)
     {
-        clearSettlements(offset, offset + length);
+        settlements.clear(offset, offset + length);
         viewOffset = offset;
         viewLength = length;
-    }
-
-    private void clearSettlements(final int from, final int to)
-    {
-        if (settled)
-        {
-            Arrays.fill(outcomes, from, to, UNSETTLED);
-        }
-        if (resulted)
-        {
-            Arrays.fill(results, from, to, null);
-        }
-        if (failed)
-        {
-            Arrays.fill(reasons, from, to, null);
-        }
     }
 
     /** The item at batch position {@code k} settled as FAILED by the engine (the processor threw on it alone). */
     void failAt(final int k, final String reason)
     {
-        outcomes[k] = FAILED;
-        reasons[k] = reason;
-        settled = true;
-        failed = true;
+        settlements.fail(k, reason);
     }
 
     boolean anyFailed()
     {
-        if (!failed)
-        {
-            return false;
-        }
-        for (int k = 0; k < size; k++)
-        {
-            if (outcomes[k] == FAILED)
-            {
-                return true;
-            }
-        }
-        return false;
+        return settlements.anyFailed(size);
     }
 
     boolean failedAt(final int k)
     {
-        return outcomes[k] == FAILED;
+        return settlements.failedAt(k);
     }
 
     Object resultAt(final int k)
     {
-        return results[k];
+        return settlements.resultAt(k);
     }
 
     String reasonAt(final int k)
     {
-        return reasons[k];
+        return settlements.reasonAt(k);
     }
 
     @Override
@@ -340,28 +296,13 @@ public final class BatchSlot<T> implements Batch<T>, LatencyRecorders.SubmitTime
     @Override
     public void succeed(final int index, final Object result)
     {
-        final int k = viewOffset + checkIndex(index);
-        outcomes[k] = SUCCEEDED;
-        settled = true;
-        if (result != null || resulted)
-        {
-            results[k] = result;
-            resulted = true;
-        }
+        settlements.succeed(viewOffset + checkIndex(index), result);
     }
 
     @Override
     public void fail(final int index, final String reason)
     {
-        final int k = viewOffset + checkIndex(index);
-        outcomes[k] = FAILED;
-        if (resulted)
-        {
-            results[k] = null;
-        }
-        reasons[k] = reason == null ? "failed (no reason given)" : reason;
-        settled = true;
-        failed = true;
+        settlements.fail(viewOffset + checkIndex(index), reason);
     }
 
     @Override

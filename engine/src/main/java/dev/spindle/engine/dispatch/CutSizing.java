@@ -1,5 +1,7 @@
 package dev.spindle.engine.dispatch;
 
+import dev.spindle.engine.CloseReason;
+
 /**
  * How big a batch an idle worker cuts: guided self-scheduling, an equal share of everything that
  * waits among the workers that share it, capped by the complexity budget and the item count, so a
@@ -28,5 +30,11 @@ public final class CutSizing
         final int share = (int)Math.min(Integer.MAX_VALUE, (waitingItems + sharers - 1) / Math.max(1, sharers));
         final int byBudget = unitCost ? (int)Math.max(1, Math.min(Integer.MAX_VALUE, Math.floor(budget))) : Integer.MAX_VALUE;
         return Math.max(1, Math.min(Math.min(share, byBudget), maxItems));
+    }
+
+    /** Why a batch cut by count alone (unit cost: the budget counts items) closed at {@code n} items. */
+    public static CloseReason countedReason(final int n, final int maxItems, final double budget, final CloseReason partial)
+    {
+        return n == maxItems ? CloseReason.COUNT : n >= budget ? CloseReason.BUDGET : partial;
     }
 }

@@ -9,7 +9,7 @@ import dev.spindle.engine.metrics.OutcomeCounter;
  * construction: {@link RangeCutter} (one priority level, no deadlines: batches are ring ranges cut
  * where they lie) and {@link LaneCutter} (items staged in priority lanes by ring position).
  */
-interface Cutter<T>
+interface Cutter<T> extends CutterDuty.Backlog
 {
     /** Reason every item of a batch cut but not started before {@code shutdownNow()} is REJECTED with. */
     String NOT_STARTED = "engine shut down before the item was processed";
@@ -33,12 +33,15 @@ interface Cutter<T>
     int staged();
 
     /** The complexity waiting to be cut (items under unit cost), after taking in what was published. */
+    @Override
     double waitingComplexity();
 
     /** The items waiting to be cut, as of the last {@link #waitingComplexity()}. */
+    @Override
     long waitingItems();
 
     /** Submit time of the oldest waiting item, or {@link Long#MAX_VALUE} (also when it was left out of the latency sample). */
+    @Override
     long oldestWaitingNanos();
 
     /** When this cutter next has something to do on its own (a deadline to act on), or {@link Long#MAX_VALUE}. */

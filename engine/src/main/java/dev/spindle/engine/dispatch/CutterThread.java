@@ -11,11 +11,11 @@ import dev.spindle.engine.tune.CutterControls;
  * worker, which starts it without a round trip. A batch queued behind a worker that stays busy does
  * not wait for it: an idle worker takes (steals) it, the mailbox's CAS deciding who runs it.
  * Producers wake a parked cutter only while some worker is idle; with every worker busy the worker
- * that frees up wakes it, and one wake-up takes in everything that arrived meanwhile.
+ * that frees up wakes it, and one wake-up takes in everything that arrived meanwhile. Who gets a
+ * batch and when the cutter looks again is {@link CutterDuty}'s, the policy the simulator runs too.
  */
-final class CutterThread<T> implements BatchSource<T>, Runnable
+final class CutterThread<T> implements BatchSource<T>, Runnable, CutterDuty.Crew
 {
-    private static final long RETRY_NANOS = 50_000;
 
     private final SlotRing<T> ring;
     private final WorkerSlot<T>[] workers;
@@ -31,6 +31,7 @@ final class CutterThread<T> implements BatchSource<T>, Runnable
     private int seenVersion = -1;
     private long nextTimer = Long.MAX_VALUE;
     private boolean room = true;
+    private long cycleNanos;
     private final int maxItems;
 
     CutterThread(final SlotRing<T> ring, final WorkerSlot<T>[] workers, final Cutter<T> cutter, final EngineState state, final CutterControls controls,
@@ -86,84 +87,43 @@ final class CutterThread<T> implements BatchSource<T>, Runnable
                 cutter.expireDue(now, outcomes);
             }
             final int active = Math.min(workers.length, controls.activeWorkers());
-            for (int w = 0; w < active; w++)
-            {
-                if (idle(w))
-                {
-                    final Box<T> box = freeBox(w);
-                    if (!cutter.cut(box, active, CloseReason.IDLE_WORKER, now, outcomes))
-                    {
-                        break;
-                    }
-                    offer(w, box);
-                    work++;
-                }
-            }
-            for (int w = 0; w < active; w++)
-            {
-                final Box<T> box = freeBox(w);
-                final CloseReason ahead;
-                if (box != null && !idle(w) && (ahead = queueBehind(active, now)) != null)
-                {
-                    if (!cutter.cut(box, 1, ahead, now, outcomes))
-                    {
-                        break;
-                    }
-                    offer(w, box);
-                    work++;
-                }
-            }
-            boolean anyIdle = false;
-            room = false;
-            for (int w = 0; w < active; w++)
-            {
-                anyIdle |= idle(w);
-                room |= freeBox(w) != null;
-            }
+            cycleNanos = now;
+            work = CutterDuty.cycle(this, cutter, active, controls.complexityBudget(), maxItems, controls.lingerNanos(),
+                state.drainRequested(), now);
+            final boolean anyIdle = CutterDuty.anyIdle(this, active);
+            room = CutterDuty.anyFreeBox(this, active);
             wanted.set(anyIdle);
         }
         ring.spaceFreed();
         quiescence.check();
-        // A linger can only queue a batch where some worker has a box free; otherwise a worker's hand-back wakes the cutter.
-        final long timer = Math.min(cutter.nextTimerNanos(), room ? lingerDue() : Long.MAX_VALUE);
-        nextTimer = timer <= now ? now + RETRY_NANOS : timer;
+        nextTimer = CutterDuty.nextTimer(now, cutter.nextTimerNanos(), room, cutter.oldestWaitingNanos(), controls.lingerNanos());
         return work;
     }
 
-    /**
-     * Why a batch is worth queueing behind a busy worker now, or null: a full batch (by budget, or by
-     * count for free items) per active worker waits, the engine drains, or the oldest item waited a linger.
-     */
-    private CloseReason queueBehind(final int active, final long now)
+    @Override
+    public boolean hasFreeBox(final int w)
     {
-        final double complexity = cutter.waitingComplexity();
-        final long items = cutter.waitingItems();
-        if (items <= 0)
-        {
-            return null;
-        }
-        if (complexity >= controls.complexityBudget() * active || items >= (long)maxItems * active)
-        {
-            return CloseReason.BUDGET;
-        }
-        if (state.drainRequested())
-        {
-            return CloseReason.DRAIN;
-        }
-        return now - cutter.oldestWaitingNanos() >= controls.lingerNanos() ? CloseReason.LINGER : null;
+        return freeBox(w) != null;
     }
 
-    private long lingerDue()
+    @Override
+    public boolean handOver(final int w, final int sharers, final CloseReason reason)
     {
-        final long oldest = cutter.oldestWaitingNanos();
-        return oldest == Long.MAX_VALUE ? Long.MAX_VALUE : oldest + controls.lingerNanos();
+        final Box<T> box = freeBox(w);
+        if (!cutter.cut(box, sharers, reason, cycleNanos, outcomes))
+        {
+            return false;
+        }
+        offer(w, box);
+        return true;
     }
 
     /**
      * The worker runs nothing and nothing waits for it (a box of its may still be running a batch an
      * idle worker stole from it, so it has a free box to take a new one in).
      */
-    private boolean idle(final int w)
+    @Override
+    public boolean idle(final int w)
     {
         final WorkerSlot<T> worker = workers[w];
         return worker.runningBatchId == WorkerSlot.NOT_RUNNING && !worker.handedWork() && freeBox(w) != null;
@@ -234,7 +194,7 @@ final class CutterThread<T> implements BatchSource<T>, Runnable
     private long parkNanos()
     {
         final long now = System.nanoTime();
-        final long until = wanted.wanted() ? nextTimer : Math.min(nextTimer, now + Math.max(controls.lingerNanos(), RETRY_NANOS));
+        final long until = CutterDuty.parkUntil(now, nextTimer, wanted.wanted(), controls.lingerNanos());
         return until == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, until - now);
     }
 

@@ -78,7 +78,7 @@ final class RangeCutter<T> implements Cutter<T>
         ring.frontier.set(hi);
         final BatchSlot<T> batch = box.batch();
         batch.range(lo, n, n);
-        close(batch, n == maxItems ? CloseReason.COUNT : n >= budget ? CloseReason.BUDGET : partial, budget, now);
+        close(batch, CutSizing.countedReason(n, maxItems, budget, partial), budget, now);
         return true;
     }
 

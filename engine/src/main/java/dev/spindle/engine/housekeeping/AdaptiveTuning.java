@@ -7,40 +7,33 @@ import dev.spindle.engine.metrics.IntervalSnapshot;
 import dev.spindle.engine.metrics.TunerReport;
 import dev.spindle.engine.metrics.WorkerMeters;
 import dev.spindle.engine.tune.CutterControls;
-
-import dev.spindle.engine.tune.BatchFeatures;
-import dev.spindle.engine.tune.CostModel;
 import dev.spindle.engine.tune.Decision;
-import dev.spindle.engine.tune.IntervalSignals;
 import dev.spindle.engine.tune.Knobs;
+import dev.spindle.engine.tune.TuningLoop;
 import dev.spindle.engine.tune.TuningPolicy;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Once per interval, on the housekeeping thread: feeds the workers' batch observations to the cost
- * model, turns the interval into signals, asks the policy for new knobs and hands them to the
- * cutting controls. The cost model starts from the seed's prior (complexity × 10 ms, no fixed cost)
- * and replaces it with what it measures. Without a policy it only learns, and moves nothing.
+ * Once per interval, on the housekeeping thread: feeds the workers' batch observations to the
+ * {@link TuningLoop} (the clock-free tuner the simulator drives too), hands it the interval's
+ * measurements and gives the knobs it chose to the cutting controls. Without a policy it only
+ * learns, and moves nothing.
  */
 public final class AdaptiveTuning
 {
-    static final double SEED_NANOS_PER_COMPLEXITY = 10_000_000;
     private static final int KEPT_DECISIONS = 64;
 
     private final TuningPolicy policy;
     private final JournalTap<?> tap;
-    private final CostModel model;
-    private final BatchFeatures features;
+    private final TuningLoop loop;
     private final BatchObservations.Sink learn = this::learn;
     private final WorkerMeters[] workers;
     private final CutterControls controls;
     private final Runnable knobsMoved;
     private final long configuredSlackNanos;
-    private final int usableCores;
     private final Decision[] recent = new Decision[KEPT_DECISIONS];
     private long decisions;
-    private Knobs knobs;
     private volatile TunerReport report = TunerReport.NONE;
 
     /**
@@ -55,16 +48,14 @@ public final class AdaptiveTuning
         this.tap = tap;
         this.workers = workers;
         this.controls = controls;
-        this.model = new CostModel(0.995, 0, SEED_NANOS_PER_COMPLEXITY, extraFeatures);
-        this.features = new BatchFeatures(extraFeatures);
         this.configuredSlackNanos = configuredSlackNanos;
-        this.usableCores = Math.max(1, Math.min(workers.length, Runtime.getRuntime().availableProcessors()));
+        this.loop = new TuningLoop(policy, extraFeatures, Math.min(workers.length, Runtime.getRuntime().availableProcessors()));
         if (policy != null)
         {
             // The first interval runs on the configured budget: the prior (the seed's 10 ms per unit)
             // would mean one-item batches until the model has seen any. Linger and workers start as the policy says.
-            knobs = policy.initial(model.fixedNanosPerBatch(), model.nanosPerComplexity());
-            controls.set(configuredBudget, knobs.lingerNanos(), configuredSlackNanos, knobs.activeWorkers(), usableCores);
+            final Knobs knobs = loop.knobs();
+            controls.set(configuredBudget, knobs.lingerNanos(), configuredSlackNanos, knobs.activeWorkers(), loop.usableCores());
         }
     }
 
@@ -74,18 +65,18 @@ public final class AdaptiveTuning
         {
             worker.observations.drainTo(learn);
         }
-        final CostModel.IntervalError error = model.closeInterval();
+        final double mape = loop.closeInterval();
         if (policy == null)
         {
-            report = new TunerReport(null, null, null, error.mape(), model.observations(), droppedObservations(), List.of());
+            report = new TunerReport(null, null, null, mape, loop.model().observations(), droppedObservations(), List.of());
             return;
         }
-        final Decision decision = policy.decide(signals(snapshot, error.mape()), knobs);
-        knobs = decision.after();
+        final Decision decision = decide(snapshot);
+        final Knobs knobs = loop.knobs();
         apply(knobs);
         tap.decision(decision);
         recent[(int)(decisions++ % KEPT_DECISIONS)] = decision;
-        report = new TunerReport(policy.objective(), decision.state(), knobs, error.mape(), model.observations(),
+        report = new TunerReport(policy.objective(), decision.state(), knobs, mape, loop.model().observations(),
             droppedObservations(), recentDecisions());
     }
 
@@ -96,7 +87,7 @@ public final class AdaptiveTuning
 
     private void learn(final long serviceNanos, final int items, final double complexity, final double[] sums, final int offset)
     {
-        model.observe(features.set(items, complexity, sums, offset), serviceNanos);
+        loop.observe(serviceNanos, items, complexity, sums, offset);
     }
 
     private long droppedObservations()
@@ -109,14 +100,14 @@ public final class AdaptiveTuning
         return dropped;
     }
 
-    private IntervalSignals signals(final IntervalSnapshot s, final double mape)
+    private Decision decide(final IntervalSnapshot s)
     {
         final long budgetClosed = s.closeReasonCount(CloseReason.BUDGET) + s.closeReasonCount(CloseReason.COUNT);
         final long lingerClosed = s.closeReasonCount(CloseReason.LINGER);
         final long batches = Math.max(s.batches(), budgetClosed + lingerClosed);
-        return new IntervalSignals(
+        return loop.decide(
             s.index() - 1,
-            Math.max(1, s.lengthNanos()),
+            s.lengthNanos(),
             s.utilization(),
             s.endToEnd().getTotalCount() == 0 ? 0 : s.endToEnd().getValueAtPercentile(99),
             s.queueWait().getTotalCount() == 0 ? 0 : s.queueWait().getValueAtPercentile(99),
@@ -128,18 +119,14 @@ public final class AdaptiveTuning
             s.meanBatchComplexity(),
             s.batchService().getTotalCount() == 0 ? 0 : s.batchService().getMean(),
             budgetClosed,
-            lingerClosed,
-            model.observations() == 0 ? Double.NaN : model.fixedNanosPerBatch(),
-            model.observations() == 0 || !(model.nanosPerComplexity() > 0) ? Double.NaN : model.nanosPerComplexity(),
-            Double.isNaN(mape) ? Double.NaN : mape,
-            usableCores);
+            lingerClosed);
     }
 
     private void apply(final Knobs k)
     {
         // Deadline-aware cutting: an item whose slack is below the predicted time of a full batch closes its batch now.
         final long predicted = (long)Math.min(Long.MAX_VALUE / 4, k.predictedBatchNanos(k.complexityBudget()));
-        controls.set(k.complexityBudget(), k.lingerNanos(), Math.max(configuredSlackNanos, predicted), k.activeWorkers(), usableCores);
+        controls.set(k.complexityBudget(), k.lingerNanos(), Math.max(configuredSlackNanos, predicted), k.activeWorkers(), loop.usableCores());
         knobsMoved.run(); // parked threads re-read the controls now: a worker just activated may have items waiting for it
     }
 

@@ -61,7 +61,7 @@ public final class Mutations
             new Edit.Unvolatile(D + "ItemsWanted", "idleWorker")),
         // 5. Mailbox
         caught("mailbox-offered-before-cut", List.of("MailboxOfferStress", "MailboxTwoBoxStress"), SWAP,
-            new Edit.Move(D + "CutterThread", "dutyCycle", new Edit.Anchor(D + "CutterThread", "offer", 0, 0),
+            new Edit.Move(D + "CutterThread", "handOver", new Edit.Anchor(D + "CutterThread", "offer", 0, 0),
                 new Edit.Anchor(D + "Cutter", "cut", 0, 0))),
         notCatchable("mailbox-offer-plain", List.of("MailboxOfferStress", "MailboxTwoBoxStress"), RELEASE,
             "0 of 26 forks per test: the batch is written inside RangeCutter.cut, before BatchSlot.close"

@@ -18,10 +18,10 @@ import java.util.function.Consumer;
  * "microseconds of work per batch". No priorities: batches are cut in place, the engine's default.
  * Sent as a burst or open loop at a share of the pool's capacity.
  */
-final class BusyWorkload
+public final class BusyWorkload
 {
     /** One ring slot's busy item. */
-    static final class Busy
+    public static final class Busy
     {
         long id;
         String key;
@@ -66,7 +66,7 @@ final class BusyWorkload
     /** The item the (single) sending thread is publishing. */
     private int sending;
 
-    BusyWorkload(final int items, final double meanMicros, final double sigma, final long seed)
+    public BusyWorkload(final int items, final double meanMicros, final double sigma, final long seed)
     {
         this.seed = seed;
         this.costNanos = new long[items];
@@ -83,7 +83,7 @@ final class BusyWorkload
         this.meanNanos = (double)total / items;
     }
 
-    int items()
+    public int items()
     {
         return costNanos.length;
     }
@@ -104,7 +104,7 @@ final class BusyWorkload
      * Records one real run on {@code workers} workers: a burst when {@code load} is 0, else Poisson
      * arrivals at {@code load} × the pool's capacity (workers / mean cost), paced open loop.
      */
-    RecordedRun record(final int workers, final double load, final Consumer<SpindleBuilder<Busy>> settings)
+    public RecordedRun record(final int workers, final double load, final Consumer<SpindleBuilder<Busy>> settings)
     {
         final AssemblingTap<Busy> tap = new AssemblingTap<>(load == 0 ? "burst" : "open loop at " + load, "", "busy loop", -1, IDENTITY);
         final SpindleBuilder<Busy> builder = Spindle.builder(Busy::new, PROCESSOR).workers(workers).cost(MICROS).singleProducer(true)

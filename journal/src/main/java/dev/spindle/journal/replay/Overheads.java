@@ -9,17 +9,26 @@ import java.util.Locale;
  * @param fixedNanosPerBatch run time every batch pays whatever it holds (the processor's set-up)
  * @param completionDispatchNanos a worker that just finished waits this long for its next batch when
  *     work is waiting: the cutter's wake-up, the hand-over and the worker's own wake-up
- * @param arrivalDispatchNanos an idle worker waits this long after the work it is given arrived
+ * @param arrivalDispatchNanos an idle worker waits this long after the work it is given arrived (the wake-up)
+ * @param dispatchNanosPerItem on top of either, per item of the batch handed over (cutting it, delivering the
+ *     previous batch's outcomes, their journal records)
  */
-public record Overheads(double fixedNanosPerBatch, double completionDispatchNanos, double arrivalDispatchNanos)
+public record Overheads(double fixedNanosPerBatch, double completionDispatchNanos, double arrivalDispatchNanos, double dispatchNanosPerItem)
 {
-    public static final Overheads NONE = new Overheads(0, 0, 0);
+    public static final Overheads NONE = new Overheads(0, 0, 0, 0);
 
     public Overheads
     {
         require(fixedNanosPerBatch, "fixedNanosPerBatch");
         require(completionDispatchNanos, "completionDispatchNanos");
         require(arrivalDispatchNanos, "arrivalDispatchNanos");
+        require(dispatchNanosPerItem, "dispatchNanosPerItem");
+    }
+
+    /** Without a per-item dispatch cost. */
+    public Overheads(final double fixedNanosPerBatch, final double completionDispatchNanos, final double arrivalDispatchNanos)
+    {
+        this(fixedNanosPerBatch, completionDispatchNanos, arrivalDispatchNanos, 0);
     }
 
     /** Estimated from a recording; see {@link OverheadEstimate}. */
@@ -30,8 +39,9 @@ public record Overheads(double fixedNanosPerBatch, double completionDispatchNano
 
     public String describe()
     {
-        return String.format(Locale.ROOT, "fixed %s per batch, dispatch %s after a completion, %s after an arrival",
-            AuditRow.duration(fixedNanosPerBatch), AuditRow.duration(completionDispatchNanos), AuditRow.duration(arrivalDispatchNanos));
+        return String.format(Locale.ROOT, "fixed %s per batch, hand-off %s after a completion, wake-up %s after an arrival, dispatch %s per item",
+            AuditRow.duration(fixedNanosPerBatch), AuditRow.duration(completionDispatchNanos), AuditRow.duration(arrivalDispatchNanos),
+            AuditRow.duration(dispatchNanosPerItem));
     }
 
     private static void require(final double value, final String name)

@@ -38,6 +38,8 @@ final class RecordedWorkload
     final int[] priority;
     final int[] lane;
     final long[] submitNanos;
+    /** When the item's outcome came (its batch's end), or its submission when it has none. */
+    final long[] endNanos;
     final long[] serviceNanos;
     final byte[] fate;
     final String[] failure;
@@ -59,6 +61,7 @@ final class RecordedWorkload
         priority = new int[size];
         lane = new int[size];
         submitNanos = new long[size];
+        endNanos = new long[size];
         serviceNanos = new long[size];
         fate = new byte[size];
         failure = new String[size];
@@ -81,6 +84,7 @@ final class RecordedWorkload
             keys[i] = item.key();
             sizeBytes[i] = Math.max(0, item.sizeBytes());
             submitNanos[i] = item.submitNanos();
+            endNanos[i] = Math.max(item.submitNanos(), item.endNanos());
             indexById.put(item.id(), i);
             if (item.serviceNanos() >= 0)
             {

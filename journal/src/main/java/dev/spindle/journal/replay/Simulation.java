@@ -5,10 +5,12 @@ import dev.spindle.engine.DeadlineFunction;
 import dev.spindle.engine.Dispatch;
 import dev.spindle.engine.Outcome;
 import dev.spindle.engine.RunInfo;
-import dev.spindle.engine.dispatch.BatchFill;
-import dev.spindle.engine.dispatch.CutSizing;
+import dev.spindle.engine.dispatch.CutterDuty;
 import dev.spindle.engine.dispatch.PriorityLanes;
 import dev.spindle.engine.tune.Decision;
+import dev.spindle.engine.tune.TunerPolicy;
+import dev.spindle.engine.tune.TunerSettings;
+import dev.spindle.engine.tune.TuningLoop;
 import dev.spindle.journal.JournalFormat;
 import dev.spindle.journal.RecordedDecision;
 import dev.spindle.journal.RecordedInterval;
@@ -22,7 +24,7 @@ import java.util.Arrays;
  * from event to event (an arrival, a worker looking at the ring, a batch completion, a cutter timer,
  * an interval boundary). Staging and sizing are the engine's own code: items wait in a
  * {@link PriorityLanes} (one lane when the recording cut ring ranges in place, its lanes when its
- * items had priorities) and each batch is a {@link CutSizing} share, cut by the loop of the engine's
+ * items had priorities) and each batch is a CutSizing share ({@link SimCutter}), cut by the loop of the engine's
  * range and lane cutters. Who cuts follows the dispatch:
  * <ul>
  * <li>WORKERS_CUT: a worker that frees up looks at the ring (after the completion dispatch) and cuts
@@ -35,14 +37,15 @@ import java.util.Arrays;
  *     linger, one full batch behind each busy worker that has none queued; the worker starts it when
  *     it finishes.</li>
  * </ul>
- * The price of simplicity: the cutting itself takes no simulated time, and every event goes
- * straight into a {@link SimulatedRunBuilder}, so the result is a {@link RecordedRun} like any other.
- * Single use.
+ * The cutter thread's choices are the engine's {@link CutterDuty}; the tuner is the engine's
+ * {@link TuningLoop}; a batch's work runs on the simulated cores ({@link CoreShare}) after its hand-off,
+ * wake-up and per-item dispatch latencies; the producer offers each item its recorded gap after the
+ * one before ({@link ProducerGaps}). The price of simplicity: the cutting itself takes no simulated
+ * time, an idle worker does not steal a batch queued behind a busy one, and every event goes straight
+ * into a {@link SimulatedRunBuilder}, so the result is a {@link RecordedRun} like any other. Single use.
  */
-final class Simulation implements PriorityLanes.Items
+final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDuty.Backlog
 {
-    /** The engine's cutter thread retries this soon when its linger timer is already due (CutterThread.RETRY_NANOS). */
-    private static final long CUTTER_RETRY_NANOS = 50_000;
     private static final long NOT_SCHEDULED = Long.MAX_VALUE;
 
     private final RecordedWorkload w;
@@ -50,24 +53,17 @@ final class Simulation implements PriorityLanes.Items
     private final SimulationConfig config;
     private final Overheads overheads;
     private final SimulatedRunBuilder out;
+    /** When the producer offers each item: set once the one before it was published (or refused). */
     private final long[] arrival;
+    private final long[] gaps;
     private final long[] submitAt;
     private final boolean cutterThread;
     private final boolean laned;
-    private final boolean unitCost;
     private final PriorityLanes lanes;
-    private final int[] scratch;
+    private final SimCutter cutter;
 
-    /** The ring: sequences are handed out in publish order; a slot is free again once every older one is. */
-    private final int[] sequenceOf;
-    private final boolean[] released;
-    private int published;
-    private int gate;
+    private final SimRing ring;
     private int sent;
-    private int lastStaged = -1;
-    /** Range cutting: a batch ends at this item, the one published before an item whose scoring failed. */
-    private final boolean[] endsRange;
-    private boolean skipsSeen;
 
     private final SimBatch[] running;
     private final SimBatch[] queued;
@@ -79,46 +75,51 @@ final class Simulation implements PriorityLanes.Items
     private long cutterAt = NOT_SCHEDULED;
     private boolean wanted = true;
     private long lastCycle;
+    /** Pending batch ends, keyed by the {@link CoreShare} virtual time at which they end. */
     private final CompletionHeap completions;
+    private final double backgroundThreads;
+    private CoreShare share;
+    /** Whether the worker's batch has started on a core (it is in {@link #running} from its hand-over, waiting out the dispatch). */
+    private final boolean[] onCpu;
 
-    private final SimTuner tuner;
+    private final TuningLoop tuner;
     private final IntervalTally tally;
     private long intervalIndex;
     private long nextIntervalAt = Long.MAX_VALUE;
 
-    private final BatchFill fill = new BatchFill();
     private double budget;
     private long linger;
     private int active;
     private long now;
-    private long nextBatchId;
     private int settled;
     private long succeeded;
     private long failed;
     private long rejected;
     private double busyNanos;
 
-    Simulation(final RecordedWorkload w, final OverheadEstimate estimate, final SimulationConfig config)
+    /** @param backgroundThreads the recording's background load, in threads' worth of demand on the simulated cores */
+    Simulation(final RecordedWorkload w, final OverheadEstimate estimate, final SimulationConfig config, final double backgroundThreads,
+        final int recordedRing)
     {
+        this.backgroundThreads = backgroundThreads;
+        this.onCpu = new boolean[config.workers()];
         this.w = w;
         this.out = new SimulatedRunBuilder(w);
         this.work = estimate.workNanos();
         this.config = config;
         this.overheads = config.overheads() != null ? config.overheads() : estimate.overheads();
         this.arrival = new long[w.size];
-        for (int i = 0; i < w.size; i++)
+        this.gaps = config.timing() == Timing.MAX ? new long[w.size] : ProducerGaps.of(w, recordedRing);
+        if (w.size > 0)
         {
-            arrival[i] = config.timing() == Timing.MAX ? w.firstSubmitNanos() : w.submitNanos[i];
+            arrival[0] = config.timing() == Timing.MAX ? w.firstSubmitNanos() : w.submitNanos[0];
         }
         this.submitAt = new long[w.size];
         this.cutterThread = config.dispatch() == Dispatch.CUTTER_THREAD;
         this.laned = w.laned;
-        this.unitCost = w.unitCost;
         this.lanes = new PriorityLanes(laned ? w.lanes : 1, Math.max(1, w.size), config.agingBoundNanos(), this);
-        this.scratch = new int[Math.max(1, Math.min(config.maxBatchItems(), w.size))];
-        this.sequenceOf = new int[w.size];
-        this.released = new boolean[w.size];
-        this.endsRange = new boolean[w.size];
+        this.ring = new SimRing(config.ringSize(), w.size);
+        this.cutter = new SimCutter(w, work, lanes, ring, config.maxBatchItems());
         this.running = new SimBatch[config.workers()];
         this.queued = new SimBatch[config.workers()];
         this.freeAt = new long[config.workers()];
@@ -126,11 +127,22 @@ final class Simulation implements PriorityLanes.Items
         this.lookAt = new long[config.workers()];
         Arrays.fill(lookAt, NOT_SCHEDULED);
         this.completions = new CompletionHeap(config.workers());
-        this.tuner = config.tuning() == null ? null : new SimTuner(config.tuning(), config.workers());
+        this.tuner = config.tuning() == null ? null : tuningLoop(config.tuning(), config.workers());
         this.tally = tuner == null ? null : new IntervalTally();
         this.budget = config.complexityBudget();
-        this.linger = tuner == null ? config.maxLingerNanos() : tuner.lingerNanos();
+        this.linger = tuner == null ? config.maxLingerNanos() : tuner.knobs().lingerNanos();
         this.active = tuner == null ? config.workers() : tuner.activeWorkers();
+    }
+
+    /**
+     * The engine's tuner on the simulated clock, set up as the engine sets it up; the usable cores are
+     * the simulated workers (the what-if machine). It learns over [1, items, complexity] only: a
+     * recording holds no cost-function features.
+     */
+    private static TuningLoop tuningLoop(final TunerSettings settings, final int workers)
+    {
+        final int max = Math.max(1, Math.min(settings.maxWorkers(), workers));
+        return new TuningLoop(new TunerPolicy(settings.withWorkers(Math.min(settings.minWorkers(), max), max)), 0, workers);
     }
 
     RecordedRun run(final RecordedRun recorded, final String processor)
@@ -138,6 +150,7 @@ final class Simulation implements PriorityLanes.Items
         final RunInfo info = recorded.header().engine();
         final long start = Math.min(info.startNanos(), w.firstSubmitNanos());
         now = w.size == 0 ? start : arrival[0];
+        share = new CoreShare(config.cores() == 0 ? Double.POSITIVE_INFINITY : config.cores(), backgroundThreads, now);
         if (tuner != null)
         {
             tally.reset(start);
@@ -145,6 +158,7 @@ final class Simulation implements PriorityLanes.Items
         }
         while (settled < w.size)
         {
+            startDue();
             completeDue();
             if (now >= nextIntervalAt)
             {
@@ -161,7 +175,9 @@ final class Simulation implements PriorityLanes.Items
             {
                 throw new IllegalStateException("simulation stalled at " + now + " with " + (w.size - settled) + " item(s) unsettled");
             }
-            now = Math.max(now, Math.min(next, nextIntervalAt));
+            final long to = Math.max(now, Math.min(next, nextIntervalAt));
+            share.advanceTo(to);
+            now = to;
         }
         if (tuner != null && now > tally.startNanos)
         {
@@ -170,7 +186,7 @@ final class Simulation implements PriorityLanes.Items
         final double utilization = Math.min(1.0, busyNanos / ((double)config.workers() * Math.max(1, now - start)));
         final RunHeader header = new RunHeader(JournalFormat.VERSION, simulatedInfo(info, start), "simulate", recorded.header().source(),
             processor, -1);
-        return out.build(header, new RunFooter(now, w.size, succeeded, failed, rejected, 0, nextBatchId, utilization));
+        return out.build(header, new RunFooter(now, w.size, succeeded, failed, rejected, 0, cutter.batches(), utilization));
     }
 
     private RunInfo simulatedInfo(final RunInfo info, final long start)
@@ -178,15 +194,22 @@ final class Simulation implements PriorityLanes.Items
         return new RunInfo(info.spindleVersion(), info.startEpochMillis(), start, config.workers(), config.ringSize(), config.ringSize(),
             config.complexityBudget(), config.maxBatchItems(), config.maxLingerNanos(), config.agingBoundNanos(), info.deadlineSlackNanos(),
             info.batchTimeoutNanos(), config.rejectWhenFull() ? "TRY" : "BLOCK", "SIMULATED", "simulated", config.intervalNanos(),
-            config.tuning() == null ? "none" : config.tuning().objective().name(), config.workers(), info.maxHeapBytes(),
+            config.tuning() == null ? "none" : config.tuning().objective().name(), config.cores(), info.maxHeapBytes(),
             "simulated; recorded on " + info.jvm(), config.dispatch().name() + " (simulated)");
     }
 
     /** The next arrival, completion, look or cutter timer; interval boundaries come on top and cannot keep a stalled run going. */
     private long nextEvent()
     {
-        long next = completions.peekTime();
-        if (sent < w.size && (ringHasRoom() || config.rejectWhenFull()))
+        long next = completions.isEmpty() ? Long.MAX_VALUE : share.realTimeOf(completions.peekTime());
+        for (int worker = 0; worker < running.length; worker++)
+        {
+            if (running[worker] != null && !onCpu[worker])
+            {
+                next = Math.min(next, running[worker].startNanos);
+            }
+        }
+        if (sent < w.size && (ring.hasRoom() || config.rejectWhenFull()))
         {
             next = Math.min(next, arrival[sent]);
         }
@@ -204,18 +227,13 @@ final class Simulation implements PriorityLanes.Items
         return next;
     }
 
-    private boolean ringHasRoom()
-    {
-        return published - gate < config.ringSize();
-    }
-
     /** The producer publishes what is due, one item at a time, while the ring has room (or refuses it, under TRY). */
     private void admit()
     {
         while (sent < w.size && arrival[sent] <= now)
         {
             final int item = sent;
-            if (ringHasRoom())
+            if (ring.hasRoom())
             {
                 publish(item);
             }
@@ -229,6 +247,10 @@ final class Simulation implements PriorityLanes.Items
                 return; // BLOCK: the producer waits for a slot to free
             }
             sent++;
+            if (sent < w.size)
+            {
+                arrival[sent] = now + Math.round(gaps[sent] * config.arrivalGapScale());
+            }
             if (tally != null)
             {
                 tally.arrived++;
@@ -238,24 +260,18 @@ final class Simulation implements PriorityLanes.Items
 
     private void publish(final int item)
     {
-        final int sequence = published++;
-        sequenceOf[item] = sequence;
+        ring.publish(item);
         submitAt[item] = now;
         if (w.fate[item] == RecordedWorkload.FAILS_SCORING)
         {
             out.submitted(item, now, false);
             settle(item, Outcome.FAILED, w.failure[item]);
-            release(sequence); // published as a skipped slot: nobody cuts it
-            skipsSeen = true;
-            if (lastStaged >= 0 && sequenceOf[lastStaged] == sequence - 1)
-            {
-                endsRange[lastStaged] = true;
-            }
+            ring.skipped(item);
             return;
         }
         out.submitted(item, now, true);
         lanes.add(item);
-        lastStaged = item;
+        ring.staged(item);
         if (!cutterThread)
         {
             wakeOne();
@@ -267,23 +283,8 @@ final class Simulation implements PriorityLanes.Items
         else if (cutterAt == NOT_SCHEDULED)
         {
             // nobody wakes the cutter: with every worker busy it parks a linger at a time, and sees this item at its next look
-            final long period = cutterPeriod();
+            final long period = CutterDuty.lookPeriod(linger);
             cutterAt = lastCycle + Math.floorDiv(now - lastCycle + period - 1, period) * period;
-        }
-    }
-
-    /** How long the cutter parks while every worker is busy: a linger (at least its retry). */
-    private long cutterPeriod()
-    {
-        return Math.max(linger, CUTTER_RETRY_NANOS);
-    }
-
-    private void release(final int sequence)
-    {
-        released[sequence] = true;
-        while (gate < published && released[gate])
-        {
-            gate++;
         }
     }
 
@@ -328,7 +329,8 @@ final class Simulation implements PriorityLanes.Items
         {
             return; // parks until a publish wakes it
         }
-        start(cut(active), worker, now);
+        final SimBatch batch = cut(active, CloseReason.IDLE_WORKER);
+        start(batch, worker, now + Math.round(overheads.dispatchNanosPerItem() * batch.items.length));
         if (!lanes.isEmpty())
         {
             wakeOne();
@@ -358,142 +360,125 @@ final class Simulation implements PriorityLanes.Items
         return running[worker] == null && lookAt[worker] == NOT_SCHEDULED;
     }
 
-    /** CUTTER_THREAD: CutterThread.dutyCycle. */
+    /** CUTTER_THREAD: the engine's {@link CutterDuty} over the simulated workers. */
     private void dutyCycle()
     {
         cutterAt = NOT_SCHEDULED;
         lastCycle = now;
-        for (int worker = 0; worker < active; worker++)
+        CutterDuty.cycle(this, this, active, budget, config.maxBatchItems(), linger, false, now);
+        wanted = CutterDuty.anyIdle(this, active);
+        final boolean room = CutterDuty.anyFreeBox(this, active);
+        // Without work it could queue, the cutter waits for a publish (to an idle worker, or its next look), a completion or a knob change.
+        if (!lanes.isEmpty())
         {
-            if (idle(worker))
-            {
-                if (lanes.isEmpty())
-                {
-                    break;
-                }
-                final double wait = freeAt[worker] == now ? overheads.completionDispatchNanos() : overheads.arrivalDispatchNanos();
-                start(cut(active), worker, now + Math.round(wait));
-            }
-        }
-        for (int worker = 0; worker < active; worker++)
-        {
-            if (!idle(worker) && queued[worker] == null && queueBehind())
-            {
-                queued[worker] = cut(1);
-            }
-        }
-        wanted = false;
-        boolean behind = false;
-        for (int worker = 0; worker < active; worker++)
-        {
-            wanted |= idle(worker);
-            behind |= queued[worker] == null;
-        }
-        // The cutter's timer: the oldest item's linger, and a look once a linger while no worker idles. Without work
-        // it could queue, it waits for a publish (to an idle worker, or its next look), a completion or a knob change.
-        if (!lanes.isEmpty() && behind)
-        {
-            long timer = lanes.oldestStagedNanos() + linger;
-            if (timer <= now)
-            {
-                timer = now + CUTTER_RETRY_NANOS;
-            }
-            cutterAt = wanted ? timer : Math.min(timer, now + cutterPeriod());
+            final long next = CutterDuty.nextTimer(now, Long.MAX_VALUE, room, lanes.oldestStagedNanos(), linger);
+            cutterAt = CutterDuty.parkUntil(now, next, wanted, linger);
         }
     }
 
-    private boolean idle(final int worker)
+    @Override
+    public boolean idle(final int worker)
     {
         return running[worker] == null && queued[worker] == null;
     }
 
-    /**
-     * CutterThread.queueBehind: a full batch per active worker waits (by budget, or by count for free
-     * items), or the oldest item waited a linger: worth queueing behind a busy worker.
-     */
-    private boolean queueBehind()
+    @Override
+    public boolean hasFreeBox(final int worker)
     {
-        final double complexity = counted() ? lanes.size() : lanes.complexity();
-        final int items = lanes.size();
-        return items > 0 && (complexity >= budget * active || items >= (long)config.maxBatchItems() * active
-            || now - lanes.oldestStagedNanos() >= linger);
+        return queued[worker] == null;
     }
 
-    /** Range cutting under unit cost, with no skipped slot seen: batches are sized by count alone (RangeCutter.cutCounted). */
-    private boolean counted()
+    /** An idle worker starts its batch after the dispatch latency; a busy one finds it queued when it finishes. */
+    @Override
+    public boolean handOver(final int worker, final int sharers, final CloseReason reason)
     {
-        return !laned && unitCost && !skipsSeen;
-    }
-
-    /** The engine's cut: a {@code sharers} share of what waits, by count or by complexity, at most a budget and the maximum count. */
-    private SimBatch cut(final int sharers)
-    {
-        final int max = config.maxBatchItems();
-        int size = 0;
-        double complexity = 0;
-        long workNanos = 0;
-        CloseReason reason = CloseReason.IDLE_WORKER;
-        if (counted())
+        if (lanes.isEmpty())
         {
-            final int target = CutSizing.countTarget(lanes.size(), sharers, budget, max, true);
-            int item;
-            while (size < target && (item = lanes.peekNext(now)) != PriorityLanes.NONE)
-            {
-                lanes.remove(item);
-                scratch[size++] = item;
-                complexity += w.complexity[item];
-                workNanos += work[item];
-            }
-            reason = size == max ? CloseReason.COUNT : size >= budget ? CloseReason.BUDGET : CloseReason.IDLE_WORKER;
+            return false;
+        }
+        final SimBatch batch = cut(sharers, reason);
+        if (idle(worker))
+        {
+            final double wait = freeAt[worker] == now ? overheads.completionDispatchNanos() : overheads.arrivalDispatchNanos();
+            start(batch, worker, now + Math.round(wait + overheads.dispatchNanosPerItem() * batch.items.length));
         }
         else
         {
-            fill.start(lanes.complexity(), lanes.size(), sharers, budget, max, CloseReason.IDLE_WORKER);
-            while (!fill.isClosed())
-            {
-                final int item = lanes.peekNext(now);
-                if (item == PriorityLanes.NONE || !fill.takes(w.complexity[item]))
-                {
-                    break;
-                }
-                lanes.remove(item);
-                fill.took(w.complexity[item]);
-                scratch[size++] = item;
-                workNanos += work[item];
-                if (!laned && endsRange[item])
-                {
-                    break; // the next ring slot is skipped: a range batch ends before it
-                }
-            }
-            complexity = fill.complexity();
-            reason = fill.reason();
+            queued[worker] = batch;
         }
-        final SimBatch batch = new SimBatch(nextBatchId++, now, reason, Arrays.copyOf(scratch, size), complexity, workNanos);
+        return true;
+    }
+
+    @Override
+    public double waitingComplexity()
+    {
+        return cutter.counted() ? lanes.size() : lanes.complexity();
+    }
+
+    @Override
+    public long waitingItems()
+    {
+        return lanes.size();
+    }
+
+    @Override
+    public long oldestWaitingNanos()
+    {
+        return lanes.oldestStagedNanos();
+    }
+
+    private SimBatch cut(final int sharers, final CloseReason partial)
+    {
+        final SimBatch batch = cutter.cut(sharers, partial, budget, now);
         out.cut(batch);
         return batch;
     }
 
+    /** The worker has the batch; it starts on a core at {@code at} (now, or once the dispatch latency has passed). */
     private void start(final SimBatch batch, final int worker, final long at)
     {
         batch.worker = worker;
         batch.startNanos = at;
-        batch.endNanos = at + Math.round(overheads.fixedNanosPerBatch() + batch.workNanos);
         running[worker] = batch;
-        completions.add(worker, batch.endNanos);
+        if (at <= now)
+        {
+            onCore(worker);
+        }
+    }
+
+    private void startDue()
+    {
+        for (int worker = 0; worker < running.length; worker++)
+        {
+            if (running[worker] != null && !onCpu[worker] && running[worker].startNanos <= now)
+            {
+                onCore(worker);
+            }
+        }
+    }
+
+    private void onCore(final int worker)
+    {
+        final SimBatch batch = running[worker];
+        onCpu[worker] = true;
+        completions.add(worker, (long)Math.ceil(share.start(overheads.fixedNanosPerBatch() + batch.workNanos)));
     }
 
     private void completeDue()
     {
-        while (completions.peekTime() <= now)
+        while (!completions.isEmpty() && share.ended(completions.peekTime()))
         {
             final int worker = completions.poll();
             final SimBatch batch = running[worker];
+            share.finish();
+            onCpu[worker] = false;
+            batch.endNanos = now;
             running[worker] = null;
             freeAt[worker] = batch.endNanos;
             busyNanos += batch.runNanos();
             if (tuner != null)
             {
-                tuner.observe(batch);
+                tuner.observe(batch.runNanos(), batch.items.length, batch.complexity);
                 tally.batchCompleted(batch, submitAt);
             }
             for (final int item : batch.items)
@@ -506,7 +491,7 @@ final class Simulation implements PriorityLanes.Items
                 {
                     settle(item, Outcome.SUCCEEDED, null);
                 }
-                release(sequenceOf[item]);
+                ring.release(item);
             }
             if (cutterThread)
             {
@@ -514,7 +499,8 @@ final class Simulation implements PriorityLanes.Items
                 {
                     final SimBatch next = queued[worker];
                     queued[worker] = null;
-                    start(next, worker, batch.endNanos + Math.round(overheads.completionDispatchNanos()));
+                    start(next, worker, batch.endNanos + Math.round(overheads.completionDispatchNanos()
+                        + overheads.dispatchNanosPerItem() * next.items.length));
                 }
                 cutterAt = Math.min(cutterAt, now); // the worker's done() wakes the cutter
             }
@@ -552,18 +538,34 @@ final class Simulation implements PriorityLanes.Items
         }
         final long backlog = lanes.size();
         final long length = end - tally.startNanos;
-        final Decision decision = tuner.decide(tally, intervalIndex, length, backlog, active);
+        final Decision decision = decide(length, backlog);
         out.interval(new RecordedInterval(intervalIndex, tally.startNanos, length, tally.arrived, tally.completed, tally.batches,
             Math.min(1.0, tally.busyNanos / ((double)active * Math.max(1, length))), active, backlog, tally.queueWait.copy(),
             tally.batchService.copy(), tally.itemService.copy(), tally.endToEnd.copy()));
         out.decision(RecordedDecision.of(decision));
         intervalIndex++;
-        budget = tuner.complexityBudget();
-        linger = tuner.lingerNanos();
+        budget = tuner.knobs().complexityBudget();
+        linger = tuner.knobs().lingerNanos();
         active = tuner.activeWorkers();
         tally.reset(end);
         nextIntervalAt = end + config.intervalNanos();
         knobsMoved();
+    }
+
+    /** The interval's measurements, as the engine's interval snapshot gives them to the same tuning loop. */
+    private Decision decide(final long lengthNanos, final long backlog)
+    {
+        final IntervalTally t = tally;
+        final long length = Math.max(1, lengthNanos);
+        tuner.closeInterval();
+        return tuner.decide(intervalIndex, length, Math.min(1.0, t.busyNanos / ((double)active * length)),
+            t.endToEnd.getTotalCount() == 0 ? 0 : t.endToEnd.getValueAtPercentile(99),
+            t.queueWait.getTotalCount() == 0 ? 0 : t.queueWait.getValueAtPercentile(99),
+            t.completed, t.arrived, backlog, t.batches,
+            t.batches == 0 ? 0 : (double)t.batchItems / t.batches,
+            t.batches == 0 ? 0 : t.batchComplexity / t.batches,
+            t.batches == 0 ? 0 : t.batchServiceNanos / t.batches,
+            t.budgetClosed, t.lingerClosed);
     }
 
     /** The engine wakes every parked thread to re-read the knobs: idle workers look (a worker just switched on may find work). */
@@ -610,6 +612,6 @@ final class Simulation implements PriorityLanes.Items
     @Override
     public long order(final int item)
     {
-        return sequenceOf[item];
+        return ring.sequence(item);
     }
 }

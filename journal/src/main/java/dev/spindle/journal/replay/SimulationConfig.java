@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param overheads per-batch costs, or null to estimate them from the recording (see {@link OverheadEstimate})
  * @param dispatch who cuts: {@link Dispatch#WORKERS_CUT} or {@link Dispatch#CUTTER_THREAD} (AUTO is resolved by
  *     the engine from the machine's cores, which a simulation does not have)
+ * @param arrivalGapScale each recorded producer gap is multiplied by this (0.5: items offered twice as fast; 1 as recorded)
+ * @param cores the what-if machine's usable cores, shared by the running batches and the recording's background
+ *     load ({@link CoreShare}); 0 for as many cores as threads (no contention)
  */
 public record SimulationConfig(
     int workers,
@@ -32,7 +35,9 @@ public record SimulationConfig(
     long intervalNanos,
     boolean rejectWhenFull,
     Overheads overheads,
-    Dispatch dispatch)
+    Dispatch dispatch,
+    int cores,
+    double arrivalGapScale)
 {
     public SimulationConfig
     {
@@ -46,11 +51,22 @@ public record SimulationConfig(
         require(ringSize >= 1, "ringSize must be >= 1, was " + ringSize);
         require(agingBoundNanos >= 0, "agingBoundNanos must be >= 0, was " + agingBoundNanos);
         require(intervalNanos > 0, "intervalNanos must be positive, was " + intervalNanos);
+        require(cores >= 0, "cores must be >= 0 (0: no limit), was " + cores);
+        require(arrivalGapScale > 0 && Double.isFinite(arrivalGapScale), "arrivalGapScale must be positive and finite, was " + arrivalGapScale);
+    }
+
+    /** As before cores were modelled: no limit. */
+    public SimulationConfig(final int workers, final double complexityBudget, final int maxBatchItems, final long maxLingerNanos,
+        final TunerSettings tuning, final Timing timing, final int ringSize, final long agingBoundNanos, final long intervalNanos,
+        final boolean rejectWhenFull, final Overheads overheads, final Dispatch dispatch)
+    {
+        this(workers, complexityBudget, maxBatchItems, maxLingerNanos, tuning, timing, ringSize, agingBoundNanos, intervalNanos,
+            rejectWhenFull, overheads, dispatch, 0, 1);
     }
 
     /**
-     * The recording's settings, its original timing, overheads estimated from it, and its dispatch
-     * (WORKERS_CUT when the recording does not say: a version 1 journal).
+     * The recording's settings, its original timing, overheads estimated from it, its dispatch
+     * (WORKERS_CUT when the recording does not say: a version 1 journal) and its machine's cores.
      */
     public static SimulationConfig of(final RecordedRun run)
     {
@@ -59,19 +75,19 @@ public record SimulationConfig(
         return new SimulationConfig(Math.max(1, info.workers()), info.complexityBudget(), info.maxBatchItems(), info.maxLingerNanos(),
             RecordedSettings.tuning(run, Integer.MAX_VALUE), Timing.ORIGINAL, Math.max(1, info.ringSize()), info.agingBoundNanos(),
             Math.max(1, info.intervalNanos()), RecordedSettings.backpressure(info.backpressure()).mode() == Backpressure.Mode.TRY, null,
-            recorded == null ? Dispatch.WORKERS_CUT : recorded);
+            recorded == null ? Dispatch.WORKERS_CUT : recorded, Math.max(0, info.cores()), 1);
     }
 
     public SimulationConfig withWorkers(final int workers)
     {
         return new SimulationConfig(workers, complexityBudget, maxBatchItems, maxLingerNanos, tuning, timing, ringSize, agingBoundNanos,
-            intervalNanos, rejectWhenFull, overheads, dispatch);
+            intervalNanos, rejectWhenFull, overheads, dispatch, cores, arrivalGapScale);
     }
 
     public SimulationConfig withComplexityBudget(final double budget)
     {
         return new SimulationConfig(workers, budget, maxBatchItems, maxLingerNanos, tuning, timing, ringSize, agingBoundNanos,
-            intervalNanos, rejectWhenFull, overheads, dispatch);
+            intervalNanos, rejectWhenFull, overheads, dispatch, cores, arrivalGapScale);
     }
 
     /** Also grows the ring to hold a full batch (to the next power of two), as the engine requires. */
@@ -79,20 +95,20 @@ public record SimulationConfig(
     {
         final int ring = ringSize >= maxItems ? ringSize : Integer.highestOneBit(Math.max(1, maxItems - 1)) << 1;
         return new SimulationConfig(workers, complexityBudget, maxItems, maxLingerNanos, tuning, timing, ring, agingBoundNanos,
-            intervalNanos, rejectWhenFull, overheads, dispatch);
+            intervalNanos, rejectWhenFull, overheads, dispatch, cores, arrivalGapScale);
     }
 
     public SimulationConfig withMaxLingerNanos(final long lingerNanos)
     {
         return new SimulationConfig(workers, complexityBudget, maxBatchItems, lingerNanos, tuning, timing, ringSize, agingBoundNanos,
-            intervalNanos, rejectWhenFull, overheads, dispatch);
+            intervalNanos, rejectWhenFull, overheads, dispatch, cores, arrivalGapScale);
     }
 
     /** {@code settings} null turns the tuner off. */
     public SimulationConfig withTuning(final TunerSettings settings)
     {
         return new SimulationConfig(workers, complexityBudget, maxBatchItems, maxLingerNanos, settings, timing, ringSize, agingBoundNanos,
-            intervalNanos, rejectWhenFull, overheads, dispatch);
+            intervalNanos, rejectWhenFull, overheads, dispatch, cores, arrivalGapScale);
     }
 
     /** The objective's default settings, as {@code tuneForThroughput} / {@code tuneForLatency} choose them. */
@@ -104,26 +120,40 @@ public record SimulationConfig(
     public SimulationConfig withTiming(final Timing timing)
     {
         return new SimulationConfig(workers, complexityBudget, maxBatchItems, maxLingerNanos, tuning, timing, ringSize, agingBoundNanos,
-            intervalNanos, rejectWhenFull, overheads, dispatch);
+            intervalNanos, rejectWhenFull, overheads, dispatch, cores, arrivalGapScale);
     }
 
     public SimulationConfig withIntervalNanos(final long nanos)
     {
         return new SimulationConfig(workers, complexityBudget, maxBatchItems, maxLingerNanos, tuning, timing, ringSize, agingBoundNanos,
-            nanos, rejectWhenFull, overheads, dispatch);
+            nanos, rejectWhenFull, overheads, dispatch, cores, arrivalGapScale);
     }
 
     public SimulationConfig withOverheads(final Overheads overheads)
     {
         return new SimulationConfig(workers, complexityBudget, maxBatchItems, maxLingerNanos, tuning, timing, ringSize, agingBoundNanos,
-            intervalNanos, rejectWhenFull, overheads, dispatch);
+            intervalNanos, rejectWhenFull, overheads, dispatch, cores, arrivalGapScale);
     }
 
     /** Who cuts: the workers themselves, or a cutter thread that can queue one batch behind a busy worker. */
     public SimulationConfig withDispatch(final Dispatch dispatch)
     {
         return new SimulationConfig(workers, complexityBudget, maxBatchItems, maxLingerNanos, tuning, timing, ringSize, agingBoundNanos,
-            intervalNanos, rejectWhenFull, overheads, dispatch);
+            intervalNanos, rejectWhenFull, overheads, dispatch, cores, arrivalGapScale);
+    }
+
+    /** The what-if machine's usable cores (0: as many as there are threads). */
+    public SimulationConfig withCores(final int cores)
+    {
+        return new SimulationConfig(workers, complexityBudget, maxBatchItems, maxLingerNanos, tuning, timing, ringSize, agingBoundNanos,
+            intervalNanos, rejectWhenFull, overheads, dispatch, cores, arrivalGapScale);
+    }
+
+    /** Items offered {@code 1 / scale} times as fast as recorded (an open-loop load of another rate, same pattern). */
+    public SimulationConfig withArrivalGapScale(final double scale)
+    {
+        return new SimulationConfig(workers, complexityBudget, maxBatchItems, maxLingerNanos, tuning, timing, ringSize, agingBoundNanos,
+            intervalNanos, rejectWhenFull, overheads, dispatch, cores, scale);
     }
 
     private static void require(final boolean condition, final String message)

@@ -9,13 +9,20 @@ import java.util.Objects;
  * who cuts (the workers themselves, or a cutter thread: {@link SimulationConfig#dispatch()}), of the
  * workers and, when asked, of the tuner, driven by the recorded arrivals and service times. It runs
  * far faster than real time and is exact about batching and queueing, but knows only what the
- * recording measured: each item's work, a fixed cost per batch and the dispatch latencies it shows
- * (see {@link OverheadEstimate}). It does not model CPU contention between more threads than the
- * recording's machine had cores, cache effects, deadlines or shutdown: items that timed out or were
- * rejected at shutdown in the recording run.
+ * recording measured: each item's work, a fixed cost per batch, the hand-off, wake-up and per-item
+ * dispatch latencies it shows (see {@link OverheadEstimate}), and, from journal format 5, the CPU its
+ * workers and the rest of the process used ({@link Contention}): the simulated machine has
+ * {@link SimulationConfig#cores()} cores, which the running batches share with that background load
+ * ({@link CoreShare}), so workers beyond the cores do not add speed. The background load is spread
+ * evenly over the simulated run (it is re-simulated until its length settles). It does not model
+ * caches, memory bandwidth, a producer slowed by the workers (arrivals are as recorded), deadlines or
+ * shutdown: items that timed out or were rejected at shutdown in the recording run.
  */
 public final class Simulator
 {
+    private static final int MAX_ROUNDS = 4;
+    private static final double SETTLED = 0.01;
+
     private Simulator()
     {
     }
@@ -28,8 +35,30 @@ public final class Simulator
         final RecordedWorkload workload = RecordedWorkload.of(recorded);
         final OverheadEstimate estimate = OverheadEstimate.of(recorded, workload);
         final Overheads used = config.overheads() != null ? config.overheads() : estimate.overheads();
+        final Contention contention = estimate.contention();
         final String processor = "simulated: item work from the recording, " + used.describe()
-            + (config.overheads() != null ? " (given)" : " (estimated from " + estimate.fittedBatches() + " batches)");
-        return new Simulation(workload, estimate, config).run(recorded, processor);
+            + (config.overheads() != null ? " (given)" : " (estimated from " + estimate.fittedBatches() + " batches)") + "; "
+            + contention.describe() + "; simulated on " + (config.cores() == 0 ? "unlimited cores" : config.cores() + " cores");
+        final int ring = Math.max(1, recorded.header().engine().ringSize());
+        double background = contention.backgroundThreads(contention.lengthNanos());
+        RecordedRun simulated = new Simulation(workload, estimate, config, background, ring).run(recorded, processor);
+        for (int round = 0; round < MAX_ROUNDS && config.cores() > 0 && contention.measured(); round++)
+        {
+            final double settled = contention.backgroundThreads(simulated.footer().endNanos() - simulated.header().engine().startNanos());
+            if (Math.abs(settled - background) <= SETTLED * background)
+            {
+                break;
+            }
+            background = settled;
+            simulated = new Simulation(workload, estimate, config, background, ring).run(recorded, processor);
+        }
+        return simulated;
+    }
+
+    /** What the background load is estimated as, in the simulated run: threads' worth of demand over its length. */
+    public static String describeEstimate(final RecordedRun recorded)
+    {
+        final OverheadEstimate estimate = OverheadEstimate.of(recorded, RecordedWorkload.of(recorded));
+        return estimate.overheads().describe() + "; " + estimate.contention().describe();
     }
 }

@@ -28,6 +28,17 @@ final class HandRun
     private long intervalNanos = 1_000 * MS;
     private String dispatch = "WORKERS_CUT (auto: test)";
 
+    /** The CPU the run used, as a format 5 footer holds it: the process's and the workers' own. */
+    private long processCpu = RunFooter.CPU_UNKNOWN;
+    private long workersCpu = RunFooter.CPU_UNKNOWN;
+
+    HandRun cpu(final long processNanos, final long workersNanos)
+    {
+        this.processCpu = processNanos;
+        this.workersCpu = workersNanos;
+        return this;
+    }
+
     HandRun workers(final int workers)
     {
         this.workers = workers;
@@ -123,7 +134,8 @@ final class HandRun
             end = Math.max(end, item.endNanos());
         }
         return new RecordedRun(0, new RunHeader(JournalFormat.VERSION, info, "test", "", "hand-built", -1), List.copyOf(items),
-            List.copyOf(batches), List.of(), List.of(), new RunFooter(end, items.size(), succeeded, 0, 0, 0, batches.size(), 0));
+            List.copyOf(batches), List.of(), List.of(), new RunFooter(end, items.size(), succeeded, 0, 0, 0, batches.size(), 0, 0,
+            processCpu, workersCpu));
     }
 
     static RecordedItem ran(final long id, final long submit, final double complexity, final long batchId, final long start,

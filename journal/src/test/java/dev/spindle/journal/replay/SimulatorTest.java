@@ -45,9 +45,10 @@ final class SimulatorTest
         return simulated;
     }
 
+    /** No overheads, and a core per thread: the scheduling alone. */
     private static SimulationConfig exact(final RecordedRun run)
     {
-        return SimulationConfig.of(run).withOverheads(Overheads.NONE);
+        return SimulationConfig.of(run).withOverheads(Overheads.NONE).withCores(0);
     }
 
     private static Map<Long, RecordedItem> byId(final RecordedRun run)
@@ -119,7 +120,8 @@ final class SimulatorTest
         // As above, with a cutter thread: 1+2 go to the idle worker at 0; items 3-5 cost nothing, so a full batch is
         // counted in items (2 per batch): with 3 waiting, a full batch per active worker waits, and 3+4 are queued
         // behind the busy worker at 0 (COUNT) and start the moment 1+2 end; at 3 ms, when the worker takes them, 5 is
-        // queued behind them. The makespan is the same: one worker, no overheads.
+        // queued behind them (its linger has run out: LINGER, the engine's reason). The makespan is the same: one worker,
+        // no overheads.
         final HandRun hand = new HandRun().budget(1e9).maxItems(2).dispatch("CUTTER_THREAD (configured)");
         for (int i = 1; i <= 5; i++)
         {
@@ -129,7 +131,7 @@ final class SimulatorTest
         assertEquals(Dispatch.CUTTER_THREAD, exact(recorded).dispatch(), "the recording's dispatch is the default");
         final RecordedRun simulated = simulate(recorded, exact(recorded));
         final List<RecordedBatch> batches = simulated.batches();
-        assertEquals(List.of(CloseReason.COUNT, CloseReason.COUNT, CloseReason.IDLE_WORKER),
+        assertEquals(List.of(CloseReason.COUNT, CloseReason.COUNT, CloseReason.LINGER),
             batches.stream().map(RecordedBatch::closeReason).toList());
         assertEquals(List.of(0L, 0L, 3 * MS), batches.stream().map(RecordedBatch::cutNanos).toList(), "queued ahead of the worker");
         assertEquals(List.of(0L, 3 * MS, 10 * MS), batches.stream().map(RecordedBatch::startNanos).toList());
@@ -216,6 +218,40 @@ final class SimulatorTest
     }
 
     @Test
+    void workersBeyondTheCoresShareThem()
+    {
+        final HandRun hand = new HandRun().workers(1); // recorded on 2 cores
+        for (int i = 0; i < 256; i++)
+        {
+            hand.item(i, 0, MS);
+        }
+        final RecordedRun recorded = hand.build();
+        assertEquals(2, SimulationConfig.of(recorded).cores(), "the recording machine's cores by default");
+        final SimulationConfig twoCores = SimulationConfig.of(recorded).withOverheads(Overheads.NONE);
+        assertEquals(128 * MS, RunStats.of(simulate(recorded, twoCores.withWorkers(64))).makespanNanos(), "64 workers on 2 cores: twice one");
+        assertEquals(128 * MS, RunStats.of(simulate(recorded, twoCores.withWorkers(2))).makespanNanos());
+        assertEquals(4 * MS, RunStats.of(simulate(recorded, twoCores.withWorkers(64).withCores(64))).makespanNanos());
+    }
+
+    @Test
+    void theRecordedBackgroundLoadTakesItsShareOfTheCores()
+    {
+        // 100 items of 1 ms on 1 worker, 100 ms; the process used 200 ms of CPU, the worker 100 ms: a thread's worth beside it,
+        // on a core of its own. On 2 workers the background shares the 2 cores: L = 50 ms x (2 + 100 ms / L) / 2 solves to 80.9 ms.
+        final HandRun hand = new HandRun().workers(1).cpu(200 * MS, 100 * MS);
+        for (int i = 0; i < 100; i++)
+        {
+            hand.item(i, 0, MS);
+        }
+        final RecordedRun recorded = hand.build();
+        final SimulationConfig config = SimulationConfig.of(recorded).withOverheads(Overheads.NONE);
+        assertEquals(100 * MS, RunStats.of(simulate(recorded, config)).makespanNanos(), 0.01 * 100 * MS, "as recorded: a core each");
+        assertEquals(80.9 * MS, RunStats.of(simulate(recorded, config.withWorkers(2))).makespanNanos(), 0.03 * 80.9 * MS);
+        assertEquals(50 * MS, RunStats.of(simulate(recorded, config.withWorkers(2).withCores(0))).makespanNanos(), 0.01 * 50 * MS,
+            "cores to spare: the background takes nothing from the workers");
+    }
+
+    @Test
     void higherLaneOvertakesOlderLowerLaneItems()
     {
         // A occupies the only worker for 10 ms; X and B (lane 3) and then C (lane 0) arrive meanwhile, and nothing is
@@ -238,7 +274,7 @@ final class SimulatorTest
     {
         // Item 1 keeps the only worker busy until 20 ms; items 2 and 3 arrive at 1 and 2 ms. The cutter looks at 5 ms
         // (once a linger) and finds no full batch; item 2's linger of 5 ms runs out at 6 ms, when both are queued
-        // behind the worker, to start at 20 ms. The engine gives such a batch no close reason of its own.
+        // behind the worker, to start at 20 ms, closed by the LINGER (the engine's CutterDuty gives the reason it queued for).
         final RecordedRun recorded = new HandRun().budget(1e9).linger(5 * MS).dispatch("CUTTER_THREAD (configured)")
             .item(1, 0, 20 * MS)
             .item(2, MS, MS)
@@ -248,7 +284,7 @@ final class SimulatorTest
         final RecordedRun simulated = simulate(recorded, exact(recorded));
         final List<RecordedBatch> batches = simulated.batches();
         assertEquals(3, batches.size());
-        assertEquals(CloseReason.IDLE_WORKER, batches.get(1).closeReason());
+        assertEquals(CloseReason.LINGER, batches.get(1).closeReason());
         assertEquals(6 * MS, batches.get(1).cutNanos(), "item 2's linger of 5 ms ran out at 6 ms");
         assertEquals(2, batches.get(1).itemIds().length);
         assertEquals(22 * MS, batches.get(1).endNanos());
@@ -283,12 +319,13 @@ final class SimulatorTest
     @Test
     void overheadsAreEstimatedFromTheRecording()
     {
-        // Worker 0 runs three batches back to back with 40 us between them; each batch costs 100 us + its items.
+        // Worker 0 runs three batches; the second starts 40 us after the first ended (its item waiting), the third 10 us
+        // after its item arrived at 680 us (the worker idle since 650 us); each batch costs 100 us + its items.
         final long fixed = 100 * US;
         final RecordedRun recorded = new HandRun()
             .recorded(HandRun.ran(1, 0, 100, 0, 10 * US, 10 * US + fixed + 100 * US, fixed + 100 * US))
             .recorded(HandRun.ran(2, 0, 300, 1, 250 * US, 250 * US + fixed + 300 * US, fixed + 300 * US))
-            .recorded(HandRun.ran(3, 0, 700, 2, 690 * US, 690 * US + fixed + 700 * US, fixed + 700 * US))
+            .recorded(HandRun.ran(3, 680 * US, 700, 2, 690 * US, 690 * US + fixed + 700 * US, fixed + 700 * US))
             .batch(0, 0, CloseReason.IDLE_WORKER, 0, 10 * US, 210 * US, 1)
             .batch(1, 0, CloseReason.BUDGET, 0, 250 * US, 650 * US, 2)
             .batch(2, 0, CloseReason.BUDGET, 0, 690 * US, 1_490 * US, 3)
@@ -296,7 +333,8 @@ final class SimulatorTest
         final Overheads overheads = Overheads.of(recorded);
         assertEquals(fixed, overheads.fixedNanosPerBatch(), 1e-3, "the intercept of run time against complexity");
         assertEquals(40 * US, overheads.completionDispatchNanos(), 1e-9);
-        assertEquals(10 * US, overheads.arrivalDispatchNanos(), 1e-9, "the first batch waited 10 us after its item arrived");
+        assertEquals(10 * US, overheads.arrivalDispatchNanos(), 1e-9, "the third batch waited 10 us after its item arrived (the first"
+            + " batch's wait, its thread starting, is not a wake-up)");
         // Simulating the recording on its own settings reproduces it.
         final RecordedRun simulated = simulate(recorded, SimulationConfig.of(recorded));
         assertEquals(1_490 * US, RunStats.of(simulated).makespanNanos());

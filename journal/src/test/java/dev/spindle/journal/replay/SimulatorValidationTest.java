@@ -13,12 +13,16 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The acceptance bar: simulating a real recording on its own settings predicts its makespan. Real
  * engine, 2 workers, skewed busy-loop work, with the workers cutting (the default on 2 cores) and with
- * a cutter thread; the bound (20 %) is twice the target, for noisy machines.
+ * a cutter thread; the bound (20 %) is twice the target, for noisy machines. And the what-ifs: a
+ * recording at one setting predicts a real run at another, both ways, for the worker count (1 and 2 on
+ * this machine's cores) and a budget four times larger.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 final class SimulatorValidationTest
 {
     private static final double BOUND = 0.20;
+    /** What-if predictions: the goal is 10 %; the bound leaves room for a loaded machine, not for a model that is off by half. */
+    private static final double WHAT_IF_BOUND = 0.25;
 
     @BeforeAll
     static void warmUp()
@@ -35,6 +39,39 @@ final class SimulatorValidationTest
             Overheads.of(recorded).describe(), audit.recorded().batches(), audit.other().batches());
         assertEquals(audit.recorded().processed(), audit.other().processed());
         return audit.makespanError();
+    }
+
+    /** A prediction for {@code to}'s settings from {@code from}'s recording, against {@code to}'s real run. */
+    private static double whatIf(final String name, final RecordedRun from, final SimulationConfig asked, final RecordedRun to)
+    {
+        final RecordedRun predicted = Simulator.simulate(from, asked);
+        final AuditReport audit = Audit.compare(to, predicted, "predicted");
+        System.out.printf("what if %s: measured %.1f ms, predicted %.1f ms, error %+.1f %% [%s]%n", name, audit.recorded().makespanNanos() / 1e6,
+            audit.other().makespanNanos() / 1e6, audit.makespanError() * 100, Simulator.describeEstimate(from));
+        assertEquals(audit.recorded().processed(), audit.other().processed());
+        return audit.makespanError();
+    }
+
+    @Test
+    void predictsOneWorkerFromTwoAndTwoFromOne()
+    {
+        final BusyWorkload workload = new BusyWorkload(6_000, 100, 1, 46);
+        final RecordedRun one = workload.record(1, 0, builder -> { });
+        final RecordedRun two = workload.record(2, 0, builder -> { });
+        final double up = whatIf("1 -> 2 workers", one, SimulationConfig.of(one).withWorkers(2), two);
+        final double down = whatIf("2 -> 1 worker", two, SimulationConfig.of(two).withWorkers(1), one);
+        assertTrue(Math.abs(up) <= WHAT_IF_BOUND && Math.abs(down) <= WHAT_IF_BOUND, "what-if errors " + up + ", " + down);
+    }
+
+    @Test
+    void predictsABudgetFourTimesLargerAndFourTimesSmaller()
+    {
+        final BusyWorkload workload = new BusyWorkload(6_000, 100, 1, 47);
+        final RecordedRun small = workload.record(2, 0, builder -> builder.complexityBudget(200));
+        final RecordedRun large = workload.record(2, 0, builder -> builder.complexityBudget(800));
+        final double up = whatIf("budget 200 -> 800", small, SimulationConfig.of(small).withComplexityBudget(800), large);
+        final double down = whatIf("budget 800 -> 200", large, SimulationConfig.of(large).withComplexityBudget(200), small);
+        assertTrue(Math.abs(up) <= WHAT_IF_BOUND && Math.abs(down) <= WHAT_IF_BOUND, "what-if errors " + up + ", " + down);
     }
 
     @Test
