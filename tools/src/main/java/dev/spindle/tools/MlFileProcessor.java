@@ -21,6 +21,7 @@ import dev.spindle.tools.ml.FileResult;
 import dev.spindle.tools.ml.Projection;
 import dev.spindle.tools.ml.ResultSource;
 import dev.spindle.tools.ml.SparseFeatures;
+import dev.spindle.tools.ml.TermWeights;
 import dev.spindle.tools.ml.cache.CachedResult;
 import dev.spindle.tools.ml.cache.ResultCache;
 
@@ -34,6 +35,7 @@ public final class MlFileProcessor implements BatchProcessor<FileItem>
 {
     private final EmbeddingConfig config;
     private final Supplier<Projection> projection;
+    private final TermWeights weights;
     private final ResultCache cache;
     private final CategoryModel model;
     private final int topK;
@@ -42,18 +44,20 @@ public final class MlFileProcessor implements BatchProcessor<FileItem>
 
     public MlFileProcessor(final Projection projection, final ResultCache cache, final CategoryModel model, final int topK)
     {
-        this(projection.config(), () -> projection, cache, model, topK);
+        this(projection.config(), () -> projection, model == null ? null : model.weights(), cache, model, topK);
     }
 
     /**
      * @param projection made on first use: a re-run whose files are all cached never builds the
      *     64 MiB matrix (a few hundred ms)
+     * @param weights learned term weights applied to the features before the projection, null for none
      */
-    public MlFileProcessor(final EmbeddingConfig config, final Supplier<Projection> projection, final ResultCache cache, final CategoryModel model,
-        final int topK)
+    public MlFileProcessor(final EmbeddingConfig config, final Supplier<Projection> projection, final TermWeights weights, final ResultCache cache,
+        final CategoryModel model, final int topK)
     {
         this.config = config;
         this.projection = projection;
+        this.weights = weights;
         this.cache = cache;
         this.model = model;
         this.topK = topK;
@@ -105,6 +109,13 @@ public final class MlFileProcessor implements BatchProcessor<FileItem>
         }
         if (slots > 0)
         {
+            if (weights != null)
+            {
+                for (int s = 0; s < slots; s++)
+                {
+                    weights.apply(own.features[s]);
+                }
+            }
             own.embedder().embed(own.features, slots, own.out);
         }
         settle(batch, own);
