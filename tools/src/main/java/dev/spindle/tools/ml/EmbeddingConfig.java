@@ -14,8 +14,11 @@ package dev.spindle.tools.ml;
  */
 public record EmbeddingConfig(int dims, int buckets, int minGram, int maxGram, int textCapBytes, long seed, long weighting)
 {
-    /** Bump when the features or the projection change meaning, so old caches and models are refused. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * Bump when the features or the projection change meaning, so old caches and models are refused.
+     * 1: dense 2^16 x 256 sign matrix. 2: factored projection (high x low sign tables), optional term weights.
+     */
+    public static final int FORMAT_VERSION = 2;
 
     public static final EmbeddingConfig DEFAULT = new EmbeddingConfig(256, 1 << 16, 3, 5, 256 * 1024, 0x5317D1E5EEDL, 0);
 

@@ -18,9 +18,9 @@ public final class LogisticRegressionTrainer
     }
 
     static final int MAX_EPOCHS = 60;
-    static final int PATIENCE = 4;
+    static final int PATIENCE = 6;
     static final int MINIBATCH = 64;
-    static final double LEARNING_RATE = 0.01;
+    static final double LEARNING_RATE = 0.003;
     static final double L2 = 1e-5;
     private static final double BETA1 = 0.9;
     private static final double BETA2 = 0.999;
