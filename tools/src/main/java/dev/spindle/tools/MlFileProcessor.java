@@ -49,7 +49,7 @@ public final class MlFileProcessor implements BatchProcessor<FileItem>
 
     /**
      * @param projection made on first use: a re-run whose files are all cached never builds the
-     *     64 MiB matrix (a few hundred ms)
+     *     projection tables
      * @param weights learned term weights applied to the features before the projection, null for none
      */
     public MlFileProcessor(final EmbeddingConfig config, final Supplier<Projection> projection, final TermWeights weights, final ResultCache cache,

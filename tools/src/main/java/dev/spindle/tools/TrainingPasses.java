@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class TrainingPasses
 {
     /** Files whose document frequencies are counted (about; a hash picks one in stride). */
-    static final long DF_SAMPLE = 2_500;
+    static final long DF_SAMPLE = 1_000;
 
     private final CommandSpec spec;
     private final LabelledRuns tree;

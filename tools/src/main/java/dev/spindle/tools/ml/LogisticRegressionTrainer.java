@@ -28,15 +28,15 @@ public final class LogisticRegressionTrainer
 
     private final int classes;
     private final int dims;
-    private final double scale;
-    private final double[][] w;
-    private final double[] b;
-    private final double[][] gw;
-    private final double[] gb;
-    private final double[][] mw;
-    private final double[][] vw;
-    private final double[] mb;
-    private final double[] vb;
+    private final float scale;
+    private final float[][] w;
+    private final float[] b;
+    private final float[][] gw;
+    private final float[] gb;
+    private final float[][] mw;
+    private final float[][] vw;
+    private final float[] mb;
+    private final float[] vb;
     private final double[] p;
     private long steps;
 
@@ -44,15 +44,15 @@ public final class LogisticRegressionTrainer
     {
         this.classes = classes;
         this.dims = dims;
-        this.scale = Math.sqrt(dims);
-        w = new double[classes][dims];
-        b = new double[classes];
-        gw = new double[classes][dims];
-        gb = new double[classes];
-        mw = new double[classes][dims];
-        vw = new double[classes][dims];
-        mb = new double[classes];
-        vb = new double[classes];
+        this.scale = (float) Math.sqrt(dims);
+        w = new float[classes][dims];
+        b = new float[classes];
+        gw = new float[classes][dims];
+        gb = new float[classes];
+        mw = new float[classes][dims];
+        vw = new float[classes][dims];
+        mb = new float[classes];
+        vb = new float[classes];
         p = new double[classes];
     }
 
@@ -138,9 +138,9 @@ public final class LogisticRegressionTrainer
     {
         for (int c = 0; c < classes; c++)
         {
-            java.util.Arrays.fill(gw[c], 0);
+            java.util.Arrays.fill(gw[c], 0f);
         }
-        java.util.Arrays.fill(gb, 0);
+        java.util.Arrays.fill(gb, 0f);
         for (int k = from; k < to; k++)
         {
             final int i = order[k];
@@ -149,37 +149,41 @@ public final class LogisticRegressionTrainer
             final float[] row = x[i];
             for (int c = 0; c < classes; c++)
             {
-                final double g = p[c] * scale;
-                final double[] grad = gw[c];
+                final float g = (float) p[c] * scale;
+                final float[] grad = gw[c];
                 for (int d = 0; d < dims; d++)
                 {
                     grad[d] += g * row[d];
                 }
-                gb[c] += p[c];
+                gb[c] += (float) p[c];
             }
         }
-        final double count = to - from;
+        final float inverseCount = 1f / (to - from);
         steps++;
         final double correction1 = 1 - Math.pow(BETA1, steps);
         final double correction2 = 1 - Math.pow(BETA2, steps);
-        final double rate = LEARNING_RATE * Math.sqrt(correction2) / correction1;
+        final float rate = (float) (LEARNING_RATE * Math.sqrt(correction2) / correction1);
+        final float b1 = (float) BETA1;
+        final float b2 = (float) BETA2;
+        final float l2 = (float) L2;
+        final float epsilon = (float) EPSILON;
         for (int c = 0; c < classes; c++)
         {
-            final double[] wc = w[c];
-            final double[] grad = gw[c];
-            final double[] m = mw[c];
-            final double[] v = vw[c];
+            final float[] wc = w[c];
+            final float[] grad = gw[c];
+            final float[] m = mw[c];
+            final float[] v = vw[c];
             for (int d = 0; d < dims; d++)
             {
-                final double g = grad[d] / count + L2 * wc[d];
-                m[d] = BETA1 * m[d] + (1 - BETA1) * g;
-                v[d] = BETA2 * v[d] + (1 - BETA2) * g * g;
-                wc[d] -= rate * m[d] / (Math.sqrt(v[d]) + EPSILON);
+                final float g = grad[d] * inverseCount + l2 * wc[d];
+                m[d] = b1 * m[d] + (1 - b1) * g;
+                v[d] = b2 * v[d] + (1 - b2) * g * g;
+                wc[d] -= rate * m[d] / ((float) Math.sqrt(v[d]) + epsilon);
             }
-            final double g = gb[c] / count;
-            mb[c] = BETA1 * mb[c] + (1 - BETA1) * g;
-            vb[c] = BETA2 * vb[c] + (1 - BETA2) * g * g;
-            b[c] -= rate * mb[c] / (Math.sqrt(vb[c]) + EPSILON);
+            final float g = gb[c] * inverseCount;
+            mb[c] = b1 * mb[c] + (1 - b1) * g;
+            vb[c] = b2 * vb[c] + (1 - b2) * g * g;
+            b[c] -= rate * mb[c] / ((float) Math.sqrt(vb[c]) + epsilon);
         }
     }
 
@@ -189,13 +193,13 @@ public final class LogisticRegressionTrainer
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < classes; c++)
         {
-            final double[] wc = w[c];
-            double sum = 0;
+            final float[] wc = w[c];
+            float sum = 0;
             for (int d = 0; d < dims; d++)
             {
                 sum += wc[d] * row[d];
             }
-            p[c] = sum * scale + b[c];
+            p[c] = (double) sum * scale + b[c];
             max = Math.max(max, p[c]);
         }
         double total = 0;
@@ -218,9 +222,9 @@ public final class LogisticRegressionTrainer
         {
             for (int d = 0; d < dims; d++)
             {
-                weights[c][d] = (float)(w[c][d] * scale);
+                weights[c][d] = w[c][d] * scale;
             }
-            bias[c] = (float) b[c];
+            bias[c] = b[c];
         }
         return new LinearClassifier(weights, bias);
     }
