@@ -41,10 +41,12 @@ final class ConfusionPlot
         {
             label = Math.max(label, metrics.stringWidth(name));
         }
+        final String footer = "rows: true category, columns: predicted; shade: share of the row";
+        final int footerWidth = metrics.stringWidth(footer);
         measure.dispose();
         final int left = MARGIN + label + 8;
         final int top = MARGIN + 24 + label + 8;
-        final int width = Math.max(left + n * CELL + MARGIN, 360);
+        final int width = Math.max(left + n * CELL + MARGIN, footerWidth + 2 * MARGIN);
         final int height = top + n * CELL + MARGIN + 20;
         final BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         final Graphics2D g = image.createGraphics();
@@ -84,7 +86,7 @@ final class ConfusionPlot
             rotated.drawString(names[p], -(top - 6), left + p * CELL + CELL / 2 + 4);
         }
         rotated.dispose();
-        g.drawString("rows: true category, columns: predicted; shade: share of the row", MARGIN, height - MARGIN);
+        g.drawString(footer, MARGIN, height - MARGIN);
         g.dispose();
         if (!ImageIO.write(image, "png", file.toFile()))
         {

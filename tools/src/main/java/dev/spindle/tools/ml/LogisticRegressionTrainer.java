@@ -194,12 +194,24 @@ public final class LogisticRegressionTrainer
         for (int c = 0; c < classes; c++)
         {
             final float[] wc = w[c];
-            float sum = 0;
-            for (int d = 0; d < dims; d++)
+            // four independent sums: the dot product is a chain of dependent adds otherwise
+            float s0 = 0;
+            float s1 = 0;
+            float s2 = 0;
+            float s3 = 0;
+            int d = 0;
+            for (; d + 3 < dims; d += 4)
             {
-                sum += wc[d] * row[d];
+                s0 += wc[d] * row[d];
+                s1 += wc[d + 1] * row[d + 1];
+                s2 += wc[d + 2] * row[d + 2];
+                s3 += wc[d + 3] * row[d + 3];
             }
-            p[c] = (double) sum * scale + b[c];
+            for (; d < dims; d++)
+            {
+                s0 += wc[d] * row[d];
+            }
+            p[c] = (double) (s0 + s1 + s2 + s3) * scale + b[c];
             max = Math.max(max, p[c]);
         }
         double total = 0;
