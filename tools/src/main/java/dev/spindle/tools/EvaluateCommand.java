@@ -96,7 +96,8 @@ final class EvaluateCommand implements Callable<Integer>
         }
         if (plot != null)
         {
-            ConfusionPlot.write(plot, e, "spindle evaluate " + tree.labels.getFileName() + String.format(Locale.ROOT, ": top-1 %.3f", e.top1()));
+            final String what = model != null ? model.getFileName() + " on " + tree.labels : folds + "-fold cross-validation over " + tree.labels;
+            ConfusionPlot.write(plot, e, "spindle evaluate " + what + String.format(Locale.ROOT, ": top-1 %.3f", e.top1()));
         }
         return ExitCodes.OK;
     }
