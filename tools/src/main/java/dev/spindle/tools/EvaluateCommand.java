@@ -2,15 +2,16 @@ package dev.spindle.tools;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import dev.spindle.engine.Outcome;
+import dev.spindle.tools.ml.Category;
 import dev.spindle.tools.ml.CategoryModel;
+import dev.spindle.tools.ml.Evaluation;
 import dev.spindle.tools.ml.FileResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,24 +21,40 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code spindle evaluate}: runs a model over a held-out folder-per-category tree and reports top-1
- * accuracy beside the majority-class baseline (always answering the model's largest training class).
+ * {@code spindle evaluate}: runs a model over a held-out folder-per-category tree, or cross-validates
+ * train's method over one tree with --folds, and reports top-1 and top-3 accuracy, macro-F1,
+ * per-category precision and recall and the confusion matrix beside the majority-class baseline.
  */
 @Command(name = "evaluate", sortOptions = false,
     description = {
-        "Score a model from 'spindle train' on a held-out labelled tree (DIR/CATEGORY/...).",
-        "Prints top-1 accuracy overall and per category, beside the majority-class baseline.",
+        "Score a model from 'spindle train' on a held-out labelled tree (DIR/CATEGORY/...), or with --folds K cross-validate over DIR.",
+        "Prints top-1 and top-3 accuracy, macro-F1, precision and recall per category, the confusion matrix, and the majority-class baseline.",
         "Exit status: 0 evaluated, 3 no labelled text file to score, 2 usage error (bad model too), 1 internal error."})
 final class EvaluateCommand implements Callable<Integer>
 {
+    static final int MAX_FOLDS = 100;
+
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model from 'spindle train'.")
+    @Option(names = "--model", paramLabel = "FILE", description = "A model from 'spindle train' (or --folds).")
     Path model;
 
     @Mixin
     LabelledRuns tree = new LabelledRuns();
+
+    @Option(names = "--folds", paramLabel = "K", description = "K-fold cross-validation over --labels instead of a model: train on K-1 folds, score the "
+        + "K-th, K times (files go to folds by a hash of their path; term weights are learned once over all of DIR, labels unused).")
+    Integer folds;
+
+    @Option(names = "--classifier", paramLabel = "centroid|linear", description = "With --folds: the classifier to train (default: linear).")
+    String classifier = ClassifierChoice.LINEAR;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write every figure and the confusion matrix to FILE as JSON.")
+    Path json;
+
+    @Option(names = "--plot", paramLabel = "FILE", description = "Also draw the confusion matrix as a PNG heat map.")
+    Path plot;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
@@ -45,8 +62,70 @@ final class EvaluateCommand implements Callable<Integer>
     @Override
     public Integer call() throws IOException
     {
+        if ((model == null) == (folds == null))
+        {
+            throw new ParameterException(spec.commandLine(), "give either --model FILE or --folds K");
+        }
+        if (folds != null && (folds < 2 || folds > MAX_FOLDS))
+        {
+            throw new ParameterException(spec.commandLine(), "--folds must be 2.." + MAX_FOLDS + ", was " + folds);
+        }
+        writable("--json", json);
+        writable("--plot", plot);
+        final Scored scored = folds != null ? CrossValidation.run(spec, tree, folds, ClassifierChoice.parse(spec.commandLine(), classifier))
+            : heldOut();
+        if (scored.status() != ExitCodes.OK && scored.status() != ExitCodes.INCOMPLETE)
+        {
+            return scored.status();
+        }
+        final Evaluation e = scored.evaluation();
+        if (e == null || e.files() == 0)
+        {
+            spec.commandLine().getErr().println("spindle evaluate: no text file in a category folder under " + PathText.terminal(tree.labels) + " to score");
+            return ExitCodes.INCOMPLETE;
+        }
         final PrintWriter out = spec.commandLine().getOut();
-        final PrintWriter err = spec.commandLine().getErr();
+        EvaluationReport.print(out, e, scored.baseline(), folds == null ? "" : String.format(Locale.ROOT, ", %d-fold cross-validation", folds));
+        if (scored.foldTop1() != null)
+        {
+            out.printf(Locale.ROOT, "  top-1 per fold     %s%n", java.util.Arrays.toString(scored.foldTop1()));
+        }
+        if (json != null)
+        {
+            EvaluationReport.writeJson(json, e, scored.majority(), scored.foldTop1());
+        }
+        if (plot != null)
+        {
+            final String what = model != null ? model.getFileName() + " on " + tree.labels : folds + "-fold cross-validation over " + tree.labels;
+            ConfusionPlot.write(plot, e, "spindle evaluate " + what + String.format(Locale.ROOT, ": top-1 %.3f", e.top1()));
+        }
+        return ExitCodes.OK;
+    }
+
+    private void writable(final String option, final Path file)
+    {
+        if (file == null)
+        {
+            return;
+        }
+        final Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent))
+        {
+            throw new ParameterException(spec.commandLine(), option + ": no such directory: " + parent);
+        }
+        if (Files.isDirectory(file))
+        {
+            throw new ParameterException(spec.commandLine(), option + " names a directory: " + file);
+        }
+    }
+
+    /** An evaluation and how it ended: the run's status, the baseline in words, per-fold top-1 (null without folds). */
+    record Scored(int status, Evaluation evaluation, String majority, String baseline, double[] foldTop1)
+    {
+    }
+
+    private Scored heldOut() throws IOException
+    {
         final CategoryModel loaded;
         try
         {
@@ -56,11 +135,13 @@ final class EvaluateCommand implements Callable<Integer>
         {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        final String majority = loaded.majorityCategory();
-        final Map<String, long[]> perCategory = new TreeMap<>(); // truth -> {files, correct, majorityHits}
         final RunCommand run = tree.command(spec, null, model);
+        run.processing.topK = Math.min(3, loaded.categories());
         run.verb = "evaluate";
         final LabelledTree labelled = new LabelledTree(run.root());
+        final UnknownCategories names = new UnknownCategories(loaded);
+        final int majority = loaded.indexOf(loaded.majorityCategory());
+        final java.util.List<int[]> scored = new java.util.ArrayList<>();
         run.observer = (item, outcome, result, reason) ->
         {
             if (outcome != Outcome.SUCCEEDED || !(result instanceof FileResult file) || file.categories().isEmpty())
@@ -72,59 +153,67 @@ final class EvaluateCommand implements Callable<Integer>
             {
                 return;
             }
-            final boolean correct = truth.equals(file.categories().get(0).name());
-            synchronized (perCategory)
+            final List<Category> top = file.categories();
+            final int[] row = new int[1 + top.size()];
+            synchronized (scored)
             {
-                final long[] counts = perCategory.computeIfAbsent(truth, t -> new long[3]);
-                counts[0]++;
-                counts[1] += correct ? 1 : 0;
-                counts[2] += truth.equals(majority) ? 1 : 0;
+                row[0] = names.index(truth);
+                for (int i = 0; i < top.size(); i++)
+                {
+                    row[1 + i] = loaded.indexOf(top.get(i).name());
+                }
+                scored.add(row);
             }
         };
         final int status = run.call();
-        if (status != ExitCodes.OK && status != ExitCodes.INCOMPLETE)
+        final Evaluation e = new Evaluation(names.all());
+        for (final int[] row : scored)
         {
-            return status;
+            e.add(row[0], java.util.Arrays.copyOfRange(row, 1, row.length), majority);
         }
-        long files = 0;
-        long correct = 0;
-        long baseline = 0;
-        for (final long[] counts : perCategory.values())
+        if (names.unknown() > 0)
         {
-            files += counts[0];
-            correct += counts[1];
-            baseline += counts[2];
+            spec.commandLine().getErr().println("spindle evaluate: categories the model never saw (always wrong): "
+                + PathText.escape(String.join(", ", java.util.Arrays.asList(names.all()).subList(loaded.categories(), names.all().length))));
         }
-        if (files == 0)
-        {
-            err.println("spindle evaluate: no text file in a category folder under " + PathText.terminal(tree.labels) + " to score");
-            return ExitCodes.INCOMPLETE;
-        }
-        out.printf(Locale.ROOT, "spindle evaluate: %,d files in %d categories%n", files, perCategory.size());
-        out.printf(Locale.ROOT, "  top-1 accuracy     %.4f (%,d / %,d)%n", (double) correct / files, correct, files);
-        out.printf(Locale.ROOT, "  majority baseline  %.4f (always '%s', the largest training class)%n", (double) baseline / files, PathText.escape(majority));
-        final List<String> unknown = perCategory.keySet().stream().filter(name -> !known(loaded, name)).toList();
-        for (final Map.Entry<String, long[]> entry : perCategory.entrySet())
-        {
-            final long[] counts = entry.getValue();
-            out.printf(Locale.ROOT, "  %-24s %,8d files  accuracy %.4f%n", PathText.escape(entry.getKey()), counts[0], (double) counts[1] / counts[0]);
-        }
-        if (!unknown.isEmpty())
-        {
-            err.println("spindle evaluate: categories the model never saw (always wrong): " + PathText.escape(String.join(", ", unknown)));
-        }
-        return ExitCodes.OK;
+        final String majorityName = loaded.majorityCategory();
+        return new Scored(status, e, majorityName, "always '" + PathText.escape(majorityName) + "', the largest training class", null);
     }
 
-    private static boolean known(final CategoryModel model, final String name)
+    /** The model's categories, then any true category it never saw, in order of first sight. */
+    private static final class UnknownCategories
     {
-        for (int c = 0; c < model.categories(); c++)
+        private final java.util.List<String> names = new java.util.ArrayList<>();
+        private final int known;
+
+        UnknownCategories(final CategoryModel model)
         {
-            if (model.name(c).equals(name))
+            for (int c = 0; c < model.categories(); c++)
             {
-                return true;
+                names.add(model.name(c));
             }
+            known = names.size();
         }
-        return false;
+
+        int index(final String name)
+        {
+            final int at = names.indexOf(name);
+            if (at >= 0)
+            {
+                return at;
+            }
+            names.add(name);
+            return names.size() - 1;
+        }
+
+        int unknown()
+        {
+            return names.size() - known;
+        }
+
+        String[] all()
+        {
+            return names.toArray(new String[0]);
+        }
     }
 }

@@ -18,6 +18,7 @@ import dev.spindle.tools.ml.EmbeddingConfig;
 import dev.spindle.tools.ml.MlComplexityScorer;
 import dev.spindle.tools.ml.Projection;
 import dev.spindle.tools.ml.ResultSource;
+import dev.spindle.tools.ml.TermWeights;
 import dev.spindle.tools.ml.cache.MemoryResultCache;
 import dev.spindle.tools.ml.cache.MvStoreResultCache;
 import dev.spindle.tools.ml.cache.ResultCache;
@@ -70,11 +71,13 @@ final class FileProcessing implements Closeable
     {
         EmbeddingConfig config = EmbeddingConfig.DEFAULT;
         CategoryModel model = null;
+        TermWeights weights = options.weights;
         String categories = "none (no --model)";
         if (options.model != null)
         {
             model = CategoryModel.load(options.model);
             config = model.config();
+            weights = model.weights();
             categories = model.categories() + " categories from " + options.model + ", top " + options.topK;
         }
         else if (!quietWithoutModel)
@@ -85,6 +88,7 @@ final class FileProcessing implements Closeable
         {
             config = config.withTextCap(options.textCap);
         }
+        config = config.withWeights(weights);
         final EmbeddingConfig embedding = config;
         final Supplier<Projection> projection = Memo.of(() -> Projection.create(embedding));
         final ResultCache cache;
@@ -115,7 +119,7 @@ final class FileProcessing implements Closeable
             cache.close();
             throw e;
         }
-        final MlFileProcessor processor = new MlFileProcessor(config, projection, cache, model, options.topK, observed || output != null);
+        final MlFileProcessor processor = new MlFileProcessor(config, projection, weights, cache, model, options.topK, observed || output != null);
         return new FileProcessing(processor, new MlComplexityScorer(config), processor, cache, output, cacheNote, categories);
     }
 

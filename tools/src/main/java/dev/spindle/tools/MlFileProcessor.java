@@ -21,6 +21,7 @@ import dev.spindle.tools.ml.FileResult;
 import dev.spindle.tools.ml.Projection;
 import dev.spindle.tools.ml.ResultSource;
 import dev.spindle.tools.ml.SparseFeatures;
+import dev.spindle.tools.ml.TermWeights;
 import dev.spindle.tools.ml.cache.CachedResult;
 import dev.spindle.tools.ml.cache.ResultCache;
 
@@ -36,6 +37,7 @@ public final class MlFileProcessor implements BatchProcessor<FileItem>
 {
     private final EmbeddingConfig config;
     private final Supplier<Projection> projection;
+    private final TermWeights weights;
     private final ResultCache cache;
     private final CategoryModel model;
     private final int topK;
@@ -45,22 +47,24 @@ public final class MlFileProcessor implements BatchProcessor<FileItem>
 
     public MlFileProcessor(final Projection projection, final ResultCache cache, final CategoryModel model, final int topK)
     {
-        this(projection.config(), () -> projection, cache, model, topK, true);
+        this(projection.config(), () -> projection, model == null ? null : model.weights(), cache, model, topK, true);
     }
 
     /**
      * @param projection made on first use: a re-run whose files are all cached never builds the
-     *     64 MiB matrix (a few hundred ms)
+     *     projection tables
+     * @param weights learned term weights applied to the features before the projection, null for none
      * @param resultsRead false when no one reads the results (no output, no model, no observer): a file the
      *     walker found unchanged then succeeds once the cache confirms it holds the result, which is not read
      *     (analysis and embedding null), so an unchanged tree re-runs without decoding 1 KiB per file
      */
-    public MlFileProcessor(final EmbeddingConfig config, final Supplier<Projection> projection, final ResultCache cache, final CategoryModel model,
-        final int topK, final boolean resultsRead)
+    public MlFileProcessor(final EmbeddingConfig config, final Supplier<Projection> projection, final TermWeights weights, final ResultCache cache,
+        final CategoryModel model, final int topK, final boolean resultsRead)
     {
         this.resultsRead = resultsRead || model != null;
         this.config = config;
         this.projection = projection;
+        this.weights = weights;
         this.cache = cache;
         this.model = model;
         this.topK = topK;
@@ -112,6 +116,13 @@ public final class MlFileProcessor implements BatchProcessor<FileItem>
         }
         if (slots > 0)
         {
+            if (weights != null)
+            {
+                for (int s = 0; s < slots; s++)
+                {
+                    weights.apply(own.features[s]);
+                }
+            }
             own.embedder().embed(own.features, slots, own.out);
         }
         settle(batch, own);

@@ -38,6 +38,9 @@ final class ProcessorOptions
     @Option(names = "--text-cap", paramLabel = "BYTES", description = "How much of each file's start is tokenised and embedded (default: 262144; a model fixes its own).")
     Integer textCap;
 
+    /** Set by train: term weights to embed with when there is no model yet (a model brings its own). */
+    dev.spindle.tools.ml.TermWeights weights;
+
     /** Set by a resume: what the run's --out already holds, to append after; null for a run that writes --out afresh. */
     ExistingOutput existing;
 

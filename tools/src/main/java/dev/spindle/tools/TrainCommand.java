@@ -6,14 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.LongAdder;
 
-import dev.spindle.engine.JournalTap;
-import dev.spindle.engine.Outcome;
 import dev.spindle.tools.ml.CategoryModel;
-import dev.spindle.tools.ml.CentroidTrainer;
 import dev.spindle.tools.ml.EmbeddingConfig;
-import dev.spindle.tools.ml.FileResult;
+import dev.spindle.tools.ml.LabelledEmbeddings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,12 +18,13 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code spindle train}: embeds every file under a folder-per-category tree through the engine (the
- * same ML processor and cache as {@code run}) and writes a nearest-centroid model.
+ * {@code spindle train}: learns term weights from a sample of a folder-per-category tree, embeds
+ * every file through the engine with them (the same ML processor as {@code run}) and fits a
+ * classifier on the embeddings: multinomial logistic regression (default) or nearest centroid.
  */
 @Command(name = "train", sortOptions = false,
     description = {
-        "Build a category model from DIR/CATEGORY/... : each category's centroid is the mean of its text files' embeddings.",
+        "Build a category model from DIR/CATEGORY/... : term weights (IDF) learned from the files, then a classifier on their weighted embeddings.",
         "Files directly in DIR, binary and empty files are not used. 'spindle run --model FILE' then assigns categories.",
         "Exit status: 0 model written, 3 fewer than two categories had a text file, 2 usage error, 1 internal error."})
 final class TrainCommand implements Callable<Integer>
@@ -40,6 +37,11 @@ final class TrainCommand implements Callable<Integer>
 
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "Where to write the model.")
     Path model;
+
+    @Option(names = "--classifier", paramLabel = "centroid|linear", description = {
+        "linear (default): multinomial logistic regression, scores are probabilities;",
+        "centroid: nearest category mean, scores are cosines."})
+    String classifier = ClassifierChoice.LINEAR;
 
     @Option(names = "--text-cap", paramLabel = "BYTES", description = "How much of each file's start is embedded (default: 262144).")
     Integer textCap;
@@ -61,44 +63,30 @@ final class TrainCommand implements Callable<Integer>
         {
             throw new ParameterException(spec.commandLine(), "--model names a directory: " + model);
         }
-        final EmbeddingConfig config = textCap == null ? EmbeddingConfig.DEFAULT : EmbeddingConfig.DEFAULT.withTextCap(textCap);
-        final CentroidTrainer trainer = new CentroidTrainer(config);
-        final LongAdder unlabelled = new LongAdder();
-        final RunCommand run = tree.command(spec, textCap, null);
-        run.verb = "train";
-        final LabelledTree labelled = new LabelledTree(run.root());
-        run.observer = (item, outcome, result, reason) ->
-        {
-            if (outcome != Outcome.SUCCEEDED || !(result instanceof FileResult file) || file.embedding() == null)
-            {
-                return;
-            }
-            final String category = labelled.categoryOf(item);
-            if (category == null)
-            {
-                unlabelled.increment();
-                return;
-            }
-            trainer.add(category, file.embedding());
-        };
-        final int status = run.call();
+        final ClassifierChoice choice = ClassifierChoice.parse(spec.commandLine(), classifier);
+        final TrainingPasses passes = new TrainingPasses(spec, tree, textCap);
+        final int status = passes.run("train");
         if (status != ExitCodes.OK && status != ExitCodes.INCOMPLETE)
         {
             return status;
         }
-        if (unlabelled.sum() > 0)
+        if (passes.unlabelled.sum() > 0)
         {
-            err.printf(Locale.ROOT, "spindle train: %,d text files directly in %s belong to no category and were not used%n", unlabelled.sum(), PathText.terminal(tree.labels));
+            err.printf(Locale.ROOT, "spindle train: %,d text files directly in %s belong to no category and were not used%n", passes.unlabelled.sum(),
+                PathText.terminal(tree.labels));
         }
-        if (trainer.categories().size() < 2)
+        final LabelledEmbeddings.Rows rows = passes.embeddings.rows();
+        if (rows.classes() < 2)
         {
             err.printf(Locale.ROOT, "spindle train: %s has %d categories with text files; a model needs at least 2 (DIR/CATEGORY/files)%n",
-                PathText.terminal(tree.labels), trainer.categories().size());
+                PathText.terminal(tree.labels), rows.classes());
             return ExitCodes.INCOMPLETE;
         }
-        final CategoryModel built = trainer.build();
+        final EmbeddingConfig config = textCap == null ? EmbeddingConfig.DEFAULT : EmbeddingConfig.DEFAULT.withTextCap(textCap);
+        final CategoryModel built = new CategoryModel(config, passes.weights, rows.names(), rows.counts(), choice.fit(rows, config.dims(), err));
         built.save(model);
-        out.printf(Locale.ROOT, "spindle train: wrote %s: %d categories%n", PathText.terminal(model), built.categories());
+        out.printf(Locale.ROOT, "spindle train: wrote %s: %d categories, %s classifier, term weights from %,d files%n", PathText.terminal(model),
+            built.categories(), built.classifier().kind(), passes.weights == null ? 0 : passes.weights.documents());
         for (int c = 0; c < built.categories(); c++)
         {
             out.printf(Locale.ROOT, "  %-24s %,8d files%n", PathText.escape(built.name(c)), built.trainingFiles(c));

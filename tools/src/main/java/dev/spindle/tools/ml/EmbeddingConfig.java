@@ -10,13 +10,17 @@ package dev.spindle.tools.ml;
  * @param maxGram       longest character n-gram
  * @param textCapBytes  how much of a file's start is tokenised and embedded; the rest is only counted
  * @param seed          seed of the projection matrix and of the feature hash
+ * @param weighting     digest of the learned term weights applied before the projection ({@link TermWeights#digest()}), 0 for none
  */
-public record EmbeddingConfig(int dims, int buckets, int minGram, int maxGram, int textCapBytes, long seed)
+public record EmbeddingConfig(int dims, int buckets, int minGram, int maxGram, int textCapBytes, long seed, long weighting)
 {
-    /** Bump when the features or the projection change meaning, so old caches and models are refused. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * Bump when the features or the projection change meaning, so old caches and models are refused.
+     * 1: dense 2^16 x 256 sign matrix. 2: factored projection (high x low sign tables), optional term weights.
+     */
+    public static final int FORMAT_VERSION = 2;
 
-    public static final EmbeddingConfig DEFAULT = new EmbeddingConfig(256, 1 << 16, 3, 5, 256 * 1024, 0x5317D1E5EEDL);
+    public static final EmbeddingConfig DEFAULT = new EmbeddingConfig(256, 1 << 16, 3, 5, 256 * 1024, 0x5317D1E5EEDL, 0);
 
     public EmbeddingConfig
     {
@@ -40,19 +44,25 @@ public record EmbeddingConfig(int dims, int buckets, int minGram, int maxGram, i
 
     public EmbeddingConfig withTextCap(final int bytes)
     {
-        return new EmbeddingConfig(dims, buckets, minGram, maxGram, bytes, seed);
+        return new EmbeddingConfig(dims, buckets, minGram, maxGram, bytes, seed, weighting);
+    }
+
+    /** This config with the given term weights applied before the projection (null: none). */
+    public EmbeddingConfig withWeights(final TermWeights weights)
+    {
+        return new EmbeddingConfig(dims, buckets, minGram, maxGram, textCapBytes, seed, weights == null ? 0 : weights.digest());
     }
 
     public EmbeddingConfig withSize(final int newDims, final int newBuckets)
     {
-        return new EmbeddingConfig(newDims, newBuckets, minGram, maxGram, textCapBytes, seed);
+        return new EmbeddingConfig(newDims, newBuckets, minGram, maxGram, textCapBytes, seed, weighting);
     }
 
     /** A 64-bit digest of every field and {@link #FORMAT_VERSION}. */
     public long fingerprint()
     {
         long h = 0x9E3779B97F4A7C15L * (FORMAT_VERSION + 1);
-        for (final long field : new long[] {dims, buckets, minGram, maxGram, textCapBytes, seed})
+        for (final long field : new long[] {dims, buckets, minGram, maxGram, textCapBytes, seed, weighting})
         {
             h ^= field;
             h *= 0xBF58476D1CE4E5B9L;

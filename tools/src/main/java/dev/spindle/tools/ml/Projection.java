@@ -1,44 +1,64 @@
 package dev.spindle.tools.ml;
 
 /**
- * The fixed random projection from hashed buckets to embedding dimensions: a buckets x dims
- * Rademacher matrix (entries +-1/sqrt(dims), one random bit each, so 2^16 x 256 builds in tens of
- * milliseconds where Gaussians would take ~10x longer), row-major as one float[dims] per bucket.
- * Separate row arrays cost a 16-byte header per row but let C2 vectorise the multiply (see BatchEmbedder).
+ * The fixed random projection from hashed buckets to embedding dimensions, a buckets x dims matrix
+ * of +-1/sqrt(dims) signs held in factored form: bucket r = (high, low) has the row
+ * {@code high(r) (.) low(r)}, the elementwise product of a row of a "high" and of a "low" sign
+ * table (256 x 256 each at 2^16 buckets: 2 x 256 KiB where the dense matrix took 64 MiB, so the
+ * whole projection stays in L2). Every row is still a vector of independent-looking random signs
+ * and rows are pairwise uncorrelated; the price is that rows sharing a factor are not independent
+ * beyond pairs (x-x'-y-y' products multiply to 1), which the corpora measured in bench/RESULTS.md
+ * did not notice.
  */
 public final class Projection
 {
     private final EmbeddingConfig config;
-    private final float[][] rows;
+    private final int lowBits;
+    private final float[][] high;
+    private final float[][] low;
 
-    private Projection(final EmbeddingConfig config, final float[][] rows)
+    private Projection(final EmbeddingConfig config, final int lowBits, final float[][] high, final float[][] low)
     {
         this.config = config;
-        this.rows = rows;
+        this.lowBits = lowBits;
+        this.high = high;
+        this.low = low;
     }
 
-    /** Deterministic in {@code config.seed()}: equal configs give bit-identical matrices. */
+    /** Deterministic in {@code config.seed()}: equal configs give bit-identical tables. */
     public static Projection create(final EmbeddingConfig config)
     {
-        final int dims = config.dims();
-        final int plus = Float.floatToRawIntBits((float)(1.0 / Math.sqrt(dims)));
-        final float[][] rows = new float[config.buckets()][dims];
+        final int bits = Integer.numberOfTrailingZeros(config.buckets());
+        final int lowBits = (bits + 1) / 2;
+        // each factor +-dims^-1/4, so every product is +-dims^-1/2 (exact in float when dims is a power of 16, as 256 is)
+        final float magnitude = (float) Math.pow(config.dims(), -0.25);
         long state = config.seed() ^ 0x6A09E667F3BCC909L;
+        final float[][] low = new float[1 << lowBits][config.dims()];
+        state = fill(low, magnitude, state);
+        final float[][] high = new float[1 << (bits - lowBits)][config.dims()];
+        fill(high, magnitude, state);
+        return new Projection(config, lowBits, high, low);
+    }
+
+    private static long fill(final float[][] rows, final float magnitude, final long seedState)
+    {
+        long state = seedState;
+        final int plus = Float.floatToRawIntBits(magnitude);
         for (final float[] row : rows)
         {
-            for (int k = 0; k < dims; k += 64)
+            for (int k = 0; k < row.length; k += 64)
             {
                 state += 0x9E3779B97F4A7C15L;
                 final long bits = splitMix(state);
-                final int end = Math.min(dims, k + 64);
+                final int end = Math.min(row.length, k + 64);
                 for (int j = k; j < end; j++)
                 {
                     // the sign bit straight from the random bit: no unpredictable branch per entry
-                    row[j] = Float.intBitsToFloat(plus | (int)(bits >>> (j - k)) << 31);
+                    row[j] = Float.intBitsToFloat(plus | (int) (bits >>> (j - k)) << 31);
                 }
             }
         }
-        return new Projection(config, rows);
+        return state;
     }
 
     public EmbeddingConfig config()
@@ -46,10 +66,28 @@ public final class Projection
         return config;
     }
 
-    /** One float[dims] per bucket; shared and never written after {@link #create}. */
-    float[][] rows()
+    /** Bucket r's low factor is {@code low()[r & (2^lowBits - 1)]}, its high factor {@code high()[r >>> lowBits]}. */
+    int lowBits()
     {
-        return rows;
+        return lowBits;
+    }
+
+    /** Shared and never written after {@link #create}. */
+    float[][] high()
+    {
+        return high;
+    }
+
+    /** Shared and never written after {@link #create}. */
+    float[][] low()
+    {
+        return low;
+    }
+
+    /** Entry (bucket, dim) of the matrix this stands for, for tests and checks: high x low. */
+    float entry(final int bucket, final int dim)
+    {
+        return high[bucket >>> lowBits][dim] * low[bucket & ((1 << lowBits) - 1)][dim];
     }
 
     private static long splitMix(final long state)

@@ -89,10 +89,7 @@ class BatchEmbedderTest
         for (int i = 0; i < count; i++)
         {
             final float[] alone = embedOne(projection, files[i]);
-            for (int k = 0; k < alone.length; k++)
-            {
-                assertEquals(alone[k], out[i][k], 1e-6);
-            }
+            assertArrayEquals(alone, out[i], "bit-identical: files in a batch are embedded independently");
         }
         assertArrayEquals(new float[CONFIG.dims()], out[0]);
         assertArrayEquals(new float[CONFIG.dims()], out[4]);
@@ -109,5 +106,39 @@ class BatchEmbedderTest
         final double similar = cosine(a, b);
         final double unrelated = cosine(a, c);
         assertTrue(similar > unrelated + 0.2, "similar " + similar + " vs unrelated " + unrelated);
+    }
+
+    @Test
+    void theFactoredProjectionIsTheProductOfADenseSignMatrix() throws IOException
+    {
+        final SparseFeatures f = features("dense.txt", repeat("every bucket row is high times low, signs of one magnitude", 20));
+        final double magnitude = 1 / Math.sqrt(CONFIG.dims());
+        final double[] dense = new double[CONFIG.dims()];
+        for (int i = 0; i < f.size(); i++)
+        {
+            for (int k = 0; k < CONFIG.dims(); k++)
+            {
+                final float entry = projection.entry(f.bucket(i), k);
+                assertEquals(magnitude, Math.abs(entry), 1e-9);
+                dense[k] += f.value(i) * (double) entry;
+            }
+        }
+        double norm = 0;
+        for (final double v : dense)
+        {
+            norm += v * v;
+        }
+        final float[] embedded = embedOne(projection, f);
+        for (int k = 0; k < CONFIG.dims(); k++)
+        {
+            assertEquals(dense[k] / Math.sqrt(norm), embedded[k], 1e-5, "dim " + k);
+        }
+        int negative = 0;
+        for (int r = 0; r < CONFIG.buckets(); r += 97)
+        {
+            negative += projection.entry(r, r % CONFIG.dims()) < 0 ? 1 : 0;
+        }
+        final int sampled = (CONFIG.buckets() + 96) / 97;
+        assertTrue(Math.abs(negative - sampled / 2.0) < 4 * Math.sqrt(sampled / 4.0), negative + " of " + sampled + " entries negative");
     }
 }

@@ -1,0 +1,60 @@
+package dev.spindle.tools;
+
+import java.io.IOException;
+import java.util.Arrays;
+
+import dev.spindle.tools.ml.CategoryModel;
+import dev.spindle.tools.ml.Classifier;
+import dev.spindle.tools.ml.EmbeddingConfig;
+import dev.spindle.tools.ml.Evaluation;
+import dev.spindle.tools.ml.LabelledEmbeddings;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code evaluate --folds K}: embeds the tree once (train's two passes), then K times fits the
+ * classifier on K-1 folds and scores the K-th, pooling every prediction into one evaluation. One
+ * embedding pass for K models, at the price of term weights learned over all of the tree (without
+ * its labels), which a strict protocol would relearn per fold.
+ */
+final class CrossValidation
+{
+    private CrossValidation()
+    {
+    }
+
+    static EvaluateCommand.Scored run(final CommandSpec spec, final LabelledRuns tree, final int folds, final ClassifierChoice choice) throws IOException
+    {
+        final TrainingPasses passes = new TrainingPasses(spec, tree, null);
+        final int status = passes.run("evaluate");
+        if (status != ExitCodes.OK && status != ExitCodes.INCOMPLETE)
+        {
+            return new EvaluateCommand.Scored(status, null, "", "", null);
+        }
+        final LabelledEmbeddings.Rows all = passes.embeddings.rows();
+        final Evaluation pooled = new Evaluation(all.names());
+        final double[] foldTop1 = new double[folds];
+        final int dims = EmbeddingConfig.DEFAULT.dims();
+        for (int k = 0; k < folds; k++)
+        {
+            final LabelledEmbeddings.Rows train = all.fold(folds, k, false);
+            final LabelledEmbeddings.Rows test = all.fold(folds, k, true);
+            if (train.y().length == 0 || test.y().length == 0)
+            {
+                foldTop1[k] = Double.NaN;
+                continue;
+            }
+            final Classifier classifier = choice.fit(train, dims, spec.commandLine().getErr());
+            final CategoryModel model = new CategoryModel(EmbeddingConfig.DEFAULT, passes.weights, all.names(), train.counts(), classifier);
+            final int majority = model.indexOf(model.majorityCategory());
+            final Evaluation fold = new Evaluation(all.names());
+            for (int i = 0; i < test.y().length; i++)
+            {
+                final int[] ranked = model.topK(test.x()[i], 3).stream().mapToInt(c -> model.indexOf(c.name())).toArray();
+                pooled.add(test.y()[i], ranked, majority);
+                fold.add(test.y()[i], ranked, majority);
+            }
+            foldTop1[k] = Math.round(fold.top1() * 10_000) / 10_000.0;
+        }
+        return new EvaluateCommand.Scored(status, pooled, "", "the largest class of each fold's training part", Arrays.copyOf(foldTop1, folds));
+    }
+}
