@@ -14,7 +14,8 @@ import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 
 /**
- * Turns whatever lies at DIR/results.mv.db into a working cache or, failing that, {@link ResultCache#NONE}.
+ * Turns whatever lies at the config's store in DIR ({@link ConfigStores}) into a working cache or, failing that,
+ * {@link ResultCache#NONE}.
  * Stale stores (another config or format) are deleted rather than cleared in place: no old pages to
  * read, and the disk space comes back at once. Corruption is probed at a few dozen spread entries
  * only; damage elsewhere surfaces in use and is handled there.
@@ -44,7 +45,7 @@ final class CacheOpener
         {
             throw new IllegalArgumentException("maxEntries must be positive, was " + maxEntries);
         }
-        final Path file = dir.resolve(MvStoreResultCache.FILE_NAME);
+        final Path file = ConfigStores.file(dir, config);
         final String unusable = CacheFiles.unusableReason(dir, file);
         if (unusable != null)
         {
@@ -78,6 +79,10 @@ final class CacheOpener
                     probe(maps);
                     final MvStoreResultCache cache = new MvStoreResultCache(store, file, maps, maxEntries, warnings, rebuilt);
                     handler.cache = cache;
+                    if (!file.getFileName().toString().equals(MvStoreResultCache.FILE_NAME))
+                    {
+                        ConfigStores.prune(dir, file, warnings);
+                    }
                     return cache;
                 }
             }

@@ -65,7 +65,8 @@ public final class MvStoreResultCache implements ResultCache
      * path map. Every problem is reported to {@code warnings} (called from the opening thread, or later
      * from a worker or MVStore's writer thread) as one line, and the run goes on: an unreadable or
      * foreign file is moved aside as results.mv.db.bad-TIMESTAMP (only the newest kept) and a fresh
-     * store made; a store of another embedding config or cache format is cleared; a store locked by
+     * store made; each embedding config has a store of its own ({@link ConfigStores}), and one made under another
+     * config or cache format is cleared; a store locked by
      * another process, or a directory that cannot be used, gives a cache that behaves like {@link #NONE}.
      */
     public static ResultCache open(final Path dir, final EmbeddingConfig config, final long maxEntries, final Consumer<String> warnings)

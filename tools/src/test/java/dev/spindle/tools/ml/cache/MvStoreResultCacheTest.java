@@ -223,7 +223,7 @@ class MvStoreResultCacheTest
     }
 
     @Test
-    void anotherEmbeddingConfigClearsTheCache()
+    void anotherEmbeddingConfigHasAStoreOfItsOwn()
     {
         try (ResultCache cache = Fixtures.open(dir, 1000, warnings))
         {
@@ -232,20 +232,72 @@ class MvStoreResultCacheTest
         final EmbeddingConfig other = EmbeddingConfig.DEFAULT.withTextCap(1024);
         try (ResultCache cache = MvStoreResultCache.open(dir, other, 1000, warnings))
         {
-            assertEquals(1, warnings.lines.size(), warnings::toString);
-            assertTrue(warnings.lines.get(0).contains("another embedding config") && warnings.lines.get(0).endsWith(": cleared"), warnings::toString);
-            assertNull(cache.get(hash(1)));
+            assertNull(cache.get(hash(1)), "vectors of another config are not served");
             assertNull(cache.knownHash(path(1), 1001, 1_700_000_000_001L));
             assertEquals(0, cache.stats().entries());
-            assertTrue(cache.stats().rebuiltBecause().contains("another embedding config"));
             put(cache, 2);
+        }
+        assertTrue(Files.isRegularFile(dir.resolve("results-" + Long.toHexString(other.fingerprint()) + ".mv.db")));
+        try (ResultCache cache = Fixtures.open(dir, 1000, warnings))
+        {
+            assertResult(1, cache.get(hash(1)));
+            assertNull(cache.get(hash(2)));
+            assertNull(cache.stats().rebuiltBecause(), "a run under another config clears nothing");
         }
         try (ResultCache cache = MvStoreResultCache.open(dir, other, 1000, warnings))
         {
             assertResult(2, cache.get(hash(2)));
-            assertNull(cache.stats().rebuiltBecause());
         }
-        assertEquals(1, warnings.lines.size(), warnings::toString);
+        assertEquals(List.of(), warnings.lines);
+    }
+
+    @Test
+    void atMostFourOtherConfigsAreKeptTheLeastRecentlyUsedGo() throws Exception
+    {
+        final List<Path> stores = new ArrayList<>();
+        for (int cap = 1; cap <= ConfigStores.OTHER_CONFIGS + 2; cap++)
+        {
+            final EmbeddingConfig config = EmbeddingConfig.DEFAULT.withTextCap(1024 * cap);
+            try (ResultCache cache = MvStoreResultCache.open(dir, config, 1000, warnings))
+            {
+                put(cache, cap);
+            }
+            final Path store = dir.resolve("results-" + Long.toHexString(config.fingerprint()) + ".mv.db");
+            Files.setLastModifiedTime(store, java.nio.file.attribute.FileTime.fromMillis(1_000_000L * cap)); // use order, coarse clocks or not
+            stores.add(store);
+        }
+        // the fifth and sixth opens each removed the least recently used of the others
+        assertEquals(2, warnings.lines.size(), warnings::toString);
+        for (int i = 0; i < stores.size(); i++)
+        {
+            final boolean removed = i < 2;
+            assertEquals(removed, Files.notExists(stores.get(i)), stores.get(i).toString());
+            if (removed)
+            {
+                assertTrue(warnings.lines.get(i).contains(stores.get(i).toString()) && warnings.lines.get(i).contains("removed"), warnings::toString);
+            }
+        }
+        assertEquals(ConfigStores.OTHER_CONFIGS, stores.stream().filter(Files::isRegularFile).count());
+    }
+
+    @Test
+    void theDefaultStoreMadeUnderAnotherConfigIsCleared()
+    {
+        try (ResultCache cache = Fixtures.open(dir, 1000, warnings))
+        {
+            put(cache, 1);
+        }
+        try (MVStore raw = new MVStore.Builder().fileName(dir.resolve("results.mv.db").toString()).open())
+        {
+            CacheMaps.openMeta(raw).put("fingerprint", "123abc"); // as an older build's default config left it
+        }
+        try (ResultCache cache = Fixtures.open(dir, 1000, warnings))
+        {
+            assertEquals(1, warnings.lines.size(), warnings::toString);
+            assertTrue(warnings.lines.get(0).contains("another embedding config") && warnings.lines.get(0).endsWith(": cleared"), warnings::toString);
+            assertNull(cache.get(hash(1)));
+            assertTrue(cache.stats().rebuiltBecause().contains("another embedding config"));
+        }
     }
 
     @Test
