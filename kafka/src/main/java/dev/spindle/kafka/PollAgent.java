@@ -17,7 +17,10 @@ import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.WakeupException;
 
 import dev.spindle.engine.ItemTranslatorOneArg;
 import dev.spindle.engine.Spindle;
@@ -46,6 +49,7 @@ final class PollAgent implements Agent
     private final KafkaRecord scratch = new KafkaRecord();
     private final List<TopicPartition> toPause = new ArrayList<>();
     private final List<TopicPartition> toResume = new ArrayList<>();
+    private final PollFailures pollFailures;
     private final IdleStrategy drainIdle = new SleepingMillisIdleStrategy(1);
     private Consumer<byte[], byte[]> consumer;
     private long nextCommitNanos;
@@ -65,6 +69,7 @@ final class PollAgent implements Agent
         this.commits = new Commits(settings.metadataMaxChars, counters, settings.drainTimeout);
         this.trackerCapacity = settings.maxSpanPerPartition + maxPollRecords;
         this.retries = new RetrySchedule(settings.retryBackoff, settings.maxRetryBackoff);
+        this.pollFailures = new PollFailures(settings.retryBackoff.toMillis());
         this.metrics = KafkaMetrics.of(counters, Map.of(), Map.of());
     }
 
@@ -87,7 +92,21 @@ final class PollAgent implements Agent
         int work = applySettlements();
         work += publishWaiting();
         updatePauses();
-        final ConsumerRecords<byte[], byte[]> records = consumer.poll(work > 0 ? Duration.ZERO : settings.pollTimeout);
+        final ConsumerRecords<byte[], byte[]> records;
+        try
+        {
+            records = consumer.poll(work > 0 ? Duration.ZERO : settings.pollTimeout);
+        }
+        catch (final WakeupException | InterruptException e)
+        {
+            throw e;
+        }
+        catch (final KafkaException e)
+        {
+            pollFailures.failed(e);
+            return work;
+        }
+        pollFailures.succeeded();
         for (final TopicPartition partition : records.partitions())
         {
             final PartitionState state = states.get(partition);
