@@ -54,8 +54,9 @@ enum ClassifierChoice
                 err.flush();
             }
         });
-        err.printf(Locale.ROOT, "%sspindle train: linear classifier fitted in %d epochs (%.1f s), held-out accuracy %.4f%n", live ? "\r" : "", last[0],
-            (System.nanoTime() - start) / 1e9, accuracy[0]);
+        err.printf(Locale.ROOT, "%sspindle train: linear classifier fitted in %d epochs (%.1f s), %s%n", live ? "\r" : "", last[0],
+            (System.nanoTime() - start) / 1e9, Double.isNaN(accuracy[0]) ? "no held-out part (too few files to stop early on)"
+                : String.format(Locale.ROOT, "held-out accuracy %.4f", accuracy[0]));
         return fitted;
     }
 }
