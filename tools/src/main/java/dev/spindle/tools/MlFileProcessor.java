@@ -29,9 +29,9 @@ import dev.spindle.tools.ml.cache.ResultCache;
  * The default processor: per file, a cache look-up by (path, size, mtime), else one streaming pass
  * (analysis, SHA-256, hashed features) and a look-up by content. A file the walker already found
  * unchanged in the cache is not stat'ed again: a change in the milliseconds between the walk and the
- * worker is missed, as is one just after processing. Then every text file of the batch
- * that is still unknown is embedded in ONE blocked matrix multiply, which is why batching pays.
- * Identical contents within a batch are embedded once; across batches the cache dedups them.
+ * worker is missed, as is one just after processing. Then every text file of the batch that is
+ * still unknown is embedded; identical contents within a batch are embedded once, and across
+ * batches the cache dedups them.
  */
 public final class MlFileProcessor implements BatchProcessor<FileItem>
 {
@@ -136,22 +136,9 @@ public final class MlFileProcessor implements BatchProcessor<FileItem>
         throws IOException
     {
         final byte[] walkedHash = item.walkedCachedHash();
-        if (walkedHash != null && !resultsRead)
+        if (walkedHash != null && unchanged(walkedHash, index, own))
         {
-            if (cache.holds(walkedHash))
-            {
-                own.ready[index] = new FileResult(null, walkedHash, null, List.of(), ResultSource.FAST_PATH);
-                return true;
-            }
-        }
-        else if (walkedHash != null)
-        {
-            final CachedResult hit = cache.get(walkedHash);
-            if (hit != null)
-            {
-                own.ready[index] = result(hit.analysis(), walkedHash, hit.embedding(), ResultSource.FAST_PATH);
-                return true;
-            }
+            return true;
         }
         final Path path = item.path();
         final BasicFileAttributes attrs = FileGate.regularFile(batch, index, path);
@@ -163,14 +150,9 @@ public final class MlFileProcessor implements BatchProcessor<FileItem>
         final long size = attrs.size();
         final long mtime = attrs.lastModifiedTime().toMillis();
         final byte[] known = walkedHash != null ? null : cache.knownHash(key, size, mtime);
-        if (known != null)
+        if (known != null && unchanged(known, index, own))
         {
-            final CachedResult hit = cache.get(known);
-            if (hit != null)
-            {
-                own.ready[index] = result(hit.analysis(), known, hit.embedding(), ResultSource.FAST_PATH);
-                return true;
-            }
+            return true;
         }
         final SparseFeatures features = own.features[slot];
         final FileAnalysis analysis = own.analyzer.analyze(path, features, batch::isAbandoned);
@@ -204,6 +186,30 @@ public final class MlFileProcessor implements BatchProcessor<FileItem>
             }
         }
         own.slotOf[index] = slot;
+        return true;
+    }
+
+    /**
+     * Settles an unchanged file (its path, size and mtime map to {@code hash}) from the cache; false when the
+     * cache no longer has the result. When nobody reads results, only that the cache holds it is checked.
+     */
+    private boolean unchanged(final byte[] hash, final int index, final Scratch own)
+    {
+        if (!resultsRead)
+        {
+            if (!cache.holds(hash))
+            {
+                return false;
+            }
+            own.ready[index] = new FileResult(null, hash, null, List.of(), ResultSource.FAST_PATH);
+            return true;
+        }
+        final CachedResult hit = cache.get(hash);
+        if (hit == null)
+        {
+            return false;
+        }
+        own.ready[index] = result(hit.analysis(), hash, hit.embedding(), ResultSource.FAST_PATH);
         return true;
     }
 
