@@ -15,7 +15,8 @@ import org.apache.kafka.common.TopicPartition;
  * @param recordsOut results produced to the output topic and acknowledged
  * @param deadLettered dead letters produced and acknowledged
  * @param retries runs repeated after a timeout or transient failure
- * @param skipped records a previous owner had completed beyond its commit, not run again
+ * @param skipped records not run again: a previous owner had completed them beyond its commit, or they were fetched
+ *                again after the consumer's position moved back
  * @param lateDropped outcomes that came back for a partition no longer owned
  * @param rebalances partition assignments, revocations and losses seen
  * @param commits offset commits sent

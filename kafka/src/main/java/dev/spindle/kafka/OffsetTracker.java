@@ -10,6 +10,8 @@ public final class OffsetTracker
 {
     /** Returned by {@link #watermark()} before the first record is fetched: nothing to commit yet. */
     public static final long NONE = -1;
+    /** Returned by {@link #track} for an offset at or below one already tracked: the position moved back. */
+    public static final long REFETCHED = -2;
 
     private final long[] offsets;
     private final boolean[] done;
@@ -27,12 +29,17 @@ public final class OffsetTracker
         mask = size - 1;
     }
 
-    /** Registers a fetched record; returns its ticket for {@link #complete}. Offsets must ascend. */
+    /**
+     * Registers a fetched record; returns its ticket for {@link #complete}, or {@link #REFETCHED} when the offset is
+     * not above every offset tracked so far. That happens when the consumer's position moves back (an offset reset
+     * after the log was truncated): the record was tracked when first fetched, and is done or in flight under that
+     * ticket, so the copy is not tracked again and the records after it still are.
+     */
     public long track(final long offset)
     {
         if (offset < next)
         {
-            throw new IllegalArgumentException("offset " + offset + " fetched after " + (next - 1));
+            return REFETCHED;
         }
         if (tail - head == offsets.length)
         {

@@ -157,8 +157,13 @@ final class PollAgent implements Agent
         {
             return; // not ours any more: its next owner fetches it again from the commit
         }
-        counters.recordsIn.incrementAndGet();
         final long ticket = state.tracker.track(record.offset());
+        if (ticket == OffsetTracker.REFETCHED)
+        {
+            counters.skipped.incrementAndGet();
+            return;
+        }
+        counters.recordsIn.incrementAndGet();
         if (state.completedByPrevious.contains(record.offset()))
         {
             state.tracker.complete(ticket, record.offset());

@@ -77,14 +77,26 @@ class OffsetTrackerTest
             tracker.track(1_000 + i);
         }
         assertThrows(IllegalStateException.class, () -> tracker.track(2_000));
-        assertThrows(IllegalArgumentException.class, () -> new OffsetTracker(4).track(-1 + 0 * tracker.track(0)));
     }
 
     @Test
-    void offsetsMustAscend()
+    void anOffsetFetchedAgainAfterThePositionMovedBackIsNotTrackedTwice()
     {
-        final OffsetTracker tracker = new OffsetTracker(4);
-        tracker.track(5);
-        assertThrows(IllegalArgumentException.class, () -> tracker.track(5));
+        final OffsetTracker tracker = new OffsetTracker(16);
+        final long t10 = tracker.track(10);
+        final long t11 = tracker.track(11);
+        final long t12 = tracker.track(12);
+        assertTrue(tracker.complete(t11, 11));
+        // an offset reset moves the position back to 11: 11 and 12 come again, then 13 is new
+        assertEquals(OffsetTracker.REFETCHED, tracker.track(11));
+        assertEquals(OffsetTracker.REFETCHED, tracker.track(12));
+        final long t13 = tracker.track(13);
+        assertEquals(3, tracker.pending(), "10, 12 and 13, each once");
+        assertEquals(10, tracker.watermark());
+        assertTrue(tracker.complete(t10, 10));
+        assertTrue(tracker.complete(t12, 12), "the first fetch's ticket still completes 12");
+        assertTrue(tracker.complete(t13, 13));
+        assertEquals(14, tracker.watermark(), "nothing skipped, nothing lost");
+        assertEquals(0, tracker.pending());
     }
 }

@@ -290,7 +290,7 @@ final class KafkaCommand implements java.util.concurrent.Callable<Integer>
     private static void summary(final PrintWriter out, final KafkaMetrics m, final PerformanceReport engine, final long wallNanos, final String signal)
     {
         final double seconds = wallNanos / 1e9;
-        out.printf(Locale.ROOT, "spindle kafka: %,d records in, %,d out, %,d dead-lettered, %,d retried, %,d skipped (done before a takeover)%s%n",
+        out.printf(Locale.ROOT, "spindle kafka: %,d records in, %,d out, %,d dead-lettered, %,d retried, %,d skipped (done before a takeover, or fetched again)%s%n",
             m.recordsIn(), m.recordsOut(), m.deadLettered(), m.retries(), m.skipped(), signal == null ? "" : " (interrupted: " + signal + ")");
         out.printf(Locale.ROOT, "  %.1fs, %,.0f records/s; %,d rebalances, %,d commits (%,d refused), %,d pauses%n",
             seconds, (m.recordsOut() + m.deadLettered()) / Math.max(seconds, 1e-9), m.rebalances(), m.commits(), m.commitFailures(), m.pauses());
