@@ -14,7 +14,8 @@ import java.util.Objects;
  * workers and the rest of the process used ({@link Contention}): the simulated machine has
  * {@link SimulationConfig#cores()} cores, which the running batches share with that background load
  * ({@link CoreShare}), so workers beyond the cores do not add speed. The background load is spread
- * evenly over the simulated run (it is re-simulated until its length settles). It does not model
+ * evenly over the simulated run: its once-paid part (the JIT compiler's) over the simulated length, the
+ * rest at its recorded rate (re-simulated until the length settles). It does not model
  * caches, memory bandwidth, a producer slowed by the workers (arrivals are as recorded), deadlines or
  * shutdown: items that timed out or were rejected at shutdown in the recording run.
  */
@@ -42,7 +43,7 @@ public final class Simulator
         final int ring = Math.max(1, recorded.header().engine().ringSize());
         double background = contention.backgroundThreads(contention.lengthNanos());
         RecordedRun simulated = new Simulation(workload, estimate, config, background, ring).run(recorded, processor);
-        for (int round = 0; round < MAX_ROUNDS && config.cores() > 0 && contention.measured(); round++)
+        for (int round = 0; round < MAX_ROUNDS && config.cores() > 0 && contention.dependsOnLength(); round++)
         {
             final double settled = contention.backgroundThreads(simulated.footer().endNanos() - simulated.header().engine().startNanos());
             if (Math.abs(settled - background) <= SETTLED * background)
