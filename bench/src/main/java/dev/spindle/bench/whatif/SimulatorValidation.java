@@ -99,8 +99,9 @@ public final class SimulatorValidation
             new Pair("skewed", tunedEvery50ms(false), tunedEvery50ms(true)),
             new Pair("skewed", Setting.openLoop(2, 0.5), Setting.openLoop(2, 0.9)));
         final Map<String, RecordedRun> runs = new LinkedHashMap<>();
-        final BusyWorkload shortBurst = new BusyWorkload(workload.items() / 4, 50, 1, 7);
-        final BusyWorkload shortOpenLoop = new BusyWorkload(openLoop.items() / 4, 100, 1, 7);
+        final int warmUpShare = warmUp ? 1 : 4; // the first repetition warms each setting up with a whole run, later ones with a quarter
+        final BusyWorkload shortBurst = new BusyWorkload(workload.items() / warmUpShare, 50, 1, 7);
+        final BusyWorkload shortOpenLoop = new BusyWorkload(openLoop.items() / warmUpShare, 100, 1, 7);
         for (final Pair pair : pairs)
         {
             for (final Setting s : List.of(pair.a(), pair.b()))
