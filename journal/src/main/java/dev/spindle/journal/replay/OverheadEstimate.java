@@ -23,6 +23,8 @@ import java.util.List;
  *     wait less the slope's share).</li>
  * <li>Contention ({@link Contention}): where the recorded workers had less than a core each, item work and
  *     the fixed cost are scaled down to what they cost on a core of their own.</li>
+ * <li>Warm-up ({@link WarmUp}): items of the slow first stretch of a fresh JVM's run are taken at the steady
+ *     rate; the simulation charges the stretch's factor again while its own stretch lasts.</li>
  * <li>Item work: a recorded item's service is its complexity share of its batch's run time, so it
  *     carries a share of the fixed cost; scaling it by (run − fixed) / run removes that share, and a
  *     simulated batch adds the fixed cost back once. An item without a finished batch (its service a
@@ -32,7 +34,7 @@ import java.util.List;
  * nor costs that depend on the batch's composition beyond its complexity.
  */
 record OverheadEstimate(Overheads overheads, long[] workNanos, int fittedBatches, int completionSamples, int arrivalSamples,
-    Contention contention)
+    Contention contention, WarmUp warmUp)
 {
     private static final int SLOPE_BINS = 10;
 
@@ -42,6 +44,9 @@ record OverheadEstimate(Overheads overheads, long[] workNanos, int fittedBatches
         final Contention contention = Contention.of(run);
         final double speed = contention.workerSpeed();
         final double fixed = fixedCost(finished);
+        final long runStart = run.header().engine().startNanos();
+        final WarmUp warmUp = WarmUp.of(finished, runStart, WarmUp.compilerShare(contention.cores(), run.header().engine().workers(),
+            contention.backgroundThreads(contention.lengthNanos())));
         final long[] work = new long[w.size];
         final boolean[] scaled = new boolean[w.size];
         final double[] scales = new double[finished.size()];
@@ -49,7 +54,8 @@ record OverheadEstimate(Overheads overheads, long[] workNanos, int fittedBatches
         for (final RecordedBatch batch : finished)
         {
             final long runNanos = batch.runNanos();
-            final double scale = (runNanos > 0 ? Math.max(0, runNanos - fixed) / runNanos : 1) * speed;
+            final double scale = (runNanos > 0 ? Math.max(0, runNanos - fixed) / runNanos : 1) * speed
+                / (warmUp.covers(batch.startNanos(), runStart) ? warmUp.factor() : 1);
             scales[scaledBatches++] = scale;
             for (final long id : batch.itemIds())
             {
@@ -118,7 +124,7 @@ record OverheadEstimate(Overheads overheads, long[] workNanos, int fittedBatches
         final double handOff = Math.max(0, mean(afterCompletion, completions) - perItem * mean(handedItems, completions));
         final double wakeUp = Math.max(0, mean(afterArrival, arrivals) - perItem * typicalItems(finished));
         final Overheads overheads = new Overheads(fixed * speed, handOff, wakeUp, perItem);
-        return new OverheadEstimate(overheads, work, finished.size(), completions, arrivals, contention);
+        return new OverheadEstimate(overheads, work, finished.size(), completions, arrivals, contention, warmUp);
     }
 
     private static double fixedCost(final List<RecordedBatch> batches)

@@ -52,6 +52,7 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
     private final long[] work;
     private final SimulationConfig config;
     private final Overheads overheads;
+    private final OverheadEstimate estimate;
     private final SimulatedRunBuilder out;
     /** When the producer offers each item: set once the one before it was published (or refused). */
     private final long[] arrival;
@@ -87,6 +88,10 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
     private long intervalIndex;
     private long nextIntervalAt = Long.MAX_VALUE;
 
+    /** The simulated warm-up: batches starting before this cost {@link #warmUpFactor} times their work. */
+    private long warmUpEndsAt = Long.MIN_VALUE;
+    private double warmUpFactor = 1;
+
     private double budget;
     private long linger;
     private int active;
@@ -106,6 +111,7 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
         this.w = w;
         this.out = new SimulatedRunBuilder(w);
         this.work = estimate.workNanos();
+        this.estimate = estimate;
         this.config = config;
         this.overheads = config.overheads() != null ? config.overheads() : estimate.overheads();
         this.arrival = new long[w.size];
@@ -150,7 +156,14 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
         final RunInfo info = recorded.header().engine();
         final long start = Math.min(info.startNanos(), w.firstSubmitNanos());
         now = w.size == 0 ? start : arrival[0];
-        share = new CoreShare(config.cores() == 0 ? Double.POSITIVE_INFINITY : config.cores(), backgroundThreads, now);
+        final double cores = config.cores() == 0 ? Double.POSITIVE_INFINITY : config.cores();
+        share = new CoreShare(cores, backgroundThreads, now);
+        final WarmUp warmUp = estimate.warmUp();
+        if (warmUp.slow())
+        {
+            warmUpEndsAt = start + warmUp.lengthWith(WarmUp.compilerShare(cores, config.workers(), backgroundThreads));
+            warmUpFactor = warmUp.factor();
+        }
         if (tuner != null)
         {
             tally.reset(start);
@@ -461,7 +474,8 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
     {
         final SimBatch batch = running[worker];
         onCpu[worker] = true;
-        completions.add(worker, (long)Math.ceil(share.start(overheads.fixedNanosPerBatch() + batch.workNanos)));
+        final double work = batch.startNanos < warmUpEndsAt ? batch.workNanos * warmUpFactor : batch.workNanos;
+        completions.add(worker, (long)Math.ceil(share.start(overheads.fixedNanosPerBatch() + work)));
     }
 
     private void completeDue()
