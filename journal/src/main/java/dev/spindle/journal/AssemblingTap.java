@@ -117,6 +117,6 @@ public final class AssemblingTap<T> implements JournalTap<T>
     @Override
     public synchronized void runEnded(final long nanos, final PerformanceReport report)
     {
-        assembler.footer(RunFooter.of(nanos, report, cpu.processNanos(), cpu.workersNanos()));
+        assembler.footer(RunFooter.of(nanos, report, cpu.processNanos(), cpu.workersNanos(), cpu.compileNanos()));
     }
 }

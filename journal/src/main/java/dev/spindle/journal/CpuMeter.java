@@ -1,5 +1,6 @@
 package dev.spindle.journal;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -8,7 +9,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * The CPU a run used, for the run footer: the whole process's, and the workers' own (each worker
  * thread's CPU clock read when it starts and finishes a batch, so it counts what the worker spent
  * from its first batch to its last). The difference is what ran beside the workers (the producer,
- * the JIT compiler, the collector, the journal) — the simulator's background load. One thread-CPU
+ * the JIT compiler, the collector, the journal) — the simulator's background load; the JIT compiler's
+ * share is also read on its own (the JVM's accumulated compilation time, in milliseconds), as a
+ * run pays it once however long the run is. One thread-CPU
  * read per batch start and finish on the worker's own thread, no allocation. {@link #UNKNOWN} where
  * the JVM has no such clock. A worker position the watchdog gave a new thread counts the new thread
  * from its first batch.
@@ -21,7 +24,9 @@ final class CpuMeter
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final boolean threadClock = threads.isCurrentThreadCpuTimeSupported();
     private final com.sun.management.OperatingSystemMXBean os = processBean();
+    private final CompilationMXBean compiler = compilerBean();
     private long processAtStart = UNKNOWN;
+    private long compileMillisAtStart = UNKNOWN;
     /** Per worker position: the CPU clock at its first batch (pairs [2w]) and at its last finish ([2w + 1]); 0 = not seen. */
     private AtomicLongArray clocks = new AtomicLongArray(0);
 
@@ -30,10 +35,17 @@ final class CpuMeter
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean bean ? bean : null;
     }
 
-    /** The run starts: notes the process's CPU clock, and makes room for {@code workers} positions. */
+    private static CompilationMXBean compilerBean()
+    {
+        final CompilationMXBean bean = ManagementFactory.getCompilationMXBean();
+        return bean != null && bean.isCompilationTimeMonitoringSupported() ? bean : null;
+    }
+
+    /** The run starts: notes the process's CPU clock and the compiler's time, and makes room for {@code workers} positions. */
     void runStarted(final int workers)
     {
         processAtStart = os == null ? UNKNOWN : os.getProcessCpuTime();
+        compileMillisAtStart = compiler == null ? UNKNOWN : compiler.getTotalCompilationTime();
         clocks = new AtomicLongArray(2 * Math.max(1, Math.min(MAX_WORKERS, workers)));
     }
 
@@ -69,6 +81,16 @@ final class CpuMeter
         }
         final long now = os.getProcessCpuTime();
         return now < 0 ? UNKNOWN : now - processAtStart;
+    }
+
+    /** The JIT compiler's time since {@link #runStarted} (millisecond resolution), or {@link #UNKNOWN}. */
+    long compileNanos()
+    {
+        if (compiler == null || compileMillisAtStart < 0)
+        {
+            return UNKNOWN;
+        }
+        return Math.max(0, compiler.getTotalCompilationTime() - compileMillisAtStart) * 1_000_000;
     }
 
     /** The workers' CPU from each one's first batch to its last, or {@link #UNKNOWN}. */

@@ -556,12 +556,13 @@ public final class JournalWriter<T> implements JournalTap<T>, AutoCloseable
     @Override
     public void runEnded(final long nanos, final PerformanceReport report)
     {
-        final int length = formatVersion >= RunFooterDescriptor.CPU_SINCE_VERSION ? RunFooterDescriptor.LENGTH_V5
+        final int length = formatVersion >= RunFooterDescriptor.COMPILE_SINCE_VERSION ? RunFooterDescriptor.LENGTH_V6
+            : formatVersion >= RunFooterDescriptor.CPU_SINCE_VERSION ? RunFooterDescriptor.LENGTH_V5
             : formatVersion >= RunFooterDescriptor.INTERRUPTED_SINCE_VERSION ? RunFooterDescriptor.LENGTH : RunFooterDescriptor.LENGTH_V2;
         final int index = claim(RunFooterDescriptor.TYPE, length);
         if (index >= 0)
         {
-            RecordEncoder.runFooter(buffer, index, nanos, report, interruptedBy, length, cpu.processNanos(), cpu.workersNanos());
+            RecordEncoder.runFooter(buffer, index, nanos, report, interruptedBy, length, cpu.processNanos(), cpu.workersNanos(), cpu.compileNanos());
             commit(index);
         }
     }

@@ -123,20 +123,22 @@ final class RecordDecoder
                 decision(b, i, length, sink);
                 break;
             case RunFooterDescriptor.TYPE:
-                if (length != RunFooterDescriptor.LENGTH_V2 && length != RunFooterDescriptor.LENGTH_V5)
+                if (length != RunFooterDescriptor.LENGTH_V2 && length != RunFooterDescriptor.LENGTH_V5 && length != RunFooterDescriptor.LENGTH_V6)
                 {
                     fixed(type, length, RunFooterDescriptor.LENGTH);
                 }
                 if (sink != null)
                 {
-                    final boolean cpu = length == RunFooterDescriptor.LENGTH_V5;
+                    final boolean cpu = length >= RunFooterDescriptor.LENGTH_V5;
+                    final boolean compile = length >= RunFooterDescriptor.LENGTH_V6;
                     sink.footer(new RunFooter(b.getLong(i + RunFooterDescriptor.END_NANOS_OFFSET), b.getLong(i + RunFooterDescriptor.SUBMITTED_OFFSET),
                         b.getLong(i + RunFooterDescriptor.SUCCEEDED_OFFSET), b.getLong(i + RunFooterDescriptor.FAILED_OFFSET),
                         b.getLong(i + RunFooterDescriptor.REJECTED_OFFSET), b.getLong(i + RunFooterDescriptor.TIMED_OUT_OFFSET),
                         b.getLong(i + RunFooterDescriptor.BATCHES_OFFSET), b.getDouble(i + RunFooterDescriptor.UTILIZATION_OFFSET),
                         length >= RunFooterDescriptor.LENGTH ? b.getInt(i + RunFooterDescriptor.INTERRUPTED_BY_OFFSET) : 0,
                         cpu ? b.getLong(i + RunFooterDescriptor.PROCESS_CPU_OFFSET) : RunFooter.CPU_UNKNOWN,
-                        cpu ? b.getLong(i + RunFooterDescriptor.WORKERS_CPU_OFFSET) : RunFooter.CPU_UNKNOWN));
+                        cpu ? b.getLong(i + RunFooterDescriptor.WORKERS_CPU_OFFSET) : RunFooter.CPU_UNKNOWN,
+                        compile ? b.getLong(i + RunFooterDescriptor.COMPILE_OFFSET) : RunFooter.CPU_UNKNOWN));
                 }
                 break;
             default:

@@ -139,8 +139,12 @@ final class RecordEncoder
     }
 
     static void runFooter(final MutableDirectBuffer b, final int i, final long endNanos, final PerformanceReport r, final int interruptedBy,
-        final int length, final long processCpuNanos, final long workersCpuNanos)
+        final int length, final long processCpuNanos, final long workersCpuNanos, final long compileNanos)
     {
+        if (length >= RunFooterDescriptor.LENGTH_V6)
+        {
+            b.putLong(i + RunFooterDescriptor.COMPILE_OFFSET, compileNanos);
+        }
         if (length >= RunFooterDescriptor.LENGTH_V5)
         {
             b.putLong(i + RunFooterDescriptor.PROCESS_CPU_OFFSET, processCpuNanos);

@@ -8,7 +8,9 @@ import dev.spindle.engine.metrics.PerformanceReport;
  * run closed cleanly, but its walk may not have finished and the items it rejected unstarted are left for a resume.
  * Since format 5 the footer also holds the CPU the run used: {@code processCpuNanos} the whole process's from
  * the run's start, {@code workersCpuNanos} the workers' own from their first batch to their last
- * ({@link #CPU_UNKNOWN} when not measured). What the simulator learns about background load and contention from.
+ * ({@link #CPU_UNKNOWN} when not measured). Since format 6 also {@code compileNanos}, the time the JIT compiler
+ * spent over the run: CPU that a run pays once, however long it is, unlike the rest beside the workers. What the
+ * simulator learns about background load and contention from.
  */
 public record RunFooter(
     long endNanos,
@@ -21,10 +23,20 @@ public record RunFooter(
     double utilization,
     int interruptedBy,
     long processCpuNanos,
-    long workersCpuNanos)
+    long workersCpuNanos,
+    long compileNanos)
 {
     /** A CPU figure the footer does not have (formats before 5, or a JVM without the clock). */
     public static final long CPU_UNKNOWN = -1;
+
+    /** A footer without the compiler's time (format 5). */
+    public RunFooter(final long endNanos, final long submitted, final long succeeded, final long failed, final long rejected,
+        final long timedOut, final long batches, final double utilization, final int interruptedBy, final long processCpuNanos,
+        final long workersCpuNanos)
+    {
+        this(endNanos, submitted, succeeded, failed, rejected, timedOut, batches, utilization, interruptedBy, processCpuNanos, workersCpuNanos,
+            CPU_UNKNOWN);
+    }
 
     /** A footer without CPU figures (formats 1 to 4). */
     public RunFooter(final long endNanos, final long submitted, final long succeeded, final long failed, final long rejected,
@@ -45,16 +57,23 @@ public record RunFooter(
         return new RunFooter(endNanos, r.submitted(), r.succeeded(), r.failed(), r.rejected(), r.timedOut(), r.batches(), r.utilization());
     }
 
-    static RunFooter of(final long endNanos, final PerformanceReport r, final long processCpuNanos, final long workersCpuNanos)
+    static RunFooter of(final long endNanos, final PerformanceReport r, final long processCpuNanos, final long workersCpuNanos,
+        final long compileNanos)
     {
         return new RunFooter(endNanos, r.submitted(), r.succeeded(), r.failed(), r.rejected(), r.timedOut(), r.batches(), r.utilization(), 0,
-            processCpuNanos, workersCpuNanos);
+            processCpuNanos, workersCpuNanos, compileNanos);
     }
 
     /** Whether the footer measured the CPU the run used. */
     public boolean cpuMeasured()
     {
         return processCpuNanos >= 0 && workersCpuNanos > 0;
+    }
+
+    /** Whether the footer measured the JIT compiler's time over the run (format 6 on). */
+    public boolean compileMeasured()
+    {
+        return compileNanos >= 0;
     }
 
     public boolean interrupted()

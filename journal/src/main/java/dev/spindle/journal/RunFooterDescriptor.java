@@ -20,6 +20,10 @@ final class RunFooterDescriptor
     static final int WORKERS_CPU_OFFSET = 80;
     static final int LENGTH_V5 = 88;
     static final int CPU_SINCE_VERSION = 5;
+    /** Since format 6: the JIT compiler's time over the run (-1 when not measured). */
+    static final int COMPILE_OFFSET = 88;
+    static final int LENGTH_V6 = 96;
+    static final int COMPILE_SINCE_VERSION = 6;
     /** Formats 1 and 2 end after the utilization. */
     static final int LENGTH_V2 = 64;
     static final int INTERRUPTED_SINCE_VERSION = 3;

@@ -47,7 +47,9 @@ import picocli.CommandLine.Spec;
         "  It runs the engine's own cutting, dispatch and tuner code on a simulated clock and models, as estimated from the",
         "  recording (and printed): item work, a fixed cost per batch, hand-off, wake-up and per-item dispatch latencies, the",
         "  producer's pace, and the cores (--cores, default the recording machine's) shared by the workers and the",
-        "  recording's background CPU (journal format 5). Not modelled: caches, memory bandwidth, deadlines, shutdown.",
+        "  recording's background CPU (journal format 5; from format 6 the JIT compiler's part is paid once, the rest is a",
+        "  rate), and a fresh JVM's slow start (as long as the compiler's share of a core allows). Not modelled: caches,",
+        "  memory bandwidth, deadlines, shutdown.",
         "A run still being written (no footer, its writer alive) is refused with exit 14, or awaited with --wait.",
         "Exit status: 0 done, 2 usage, journal errors as 'spindle journal verify' (10-13), 14 still being written."})
 final class ReplayCommand implements Callable<Integer>

@@ -8,12 +8,17 @@ import dev.spindle.engine.SpindleBuilder;
 import dev.spindle.journal.AssemblingTap;
 import dev.spindle.journal.ItemIdentity;
 import dev.spindle.journal.RecordedRun;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
  * Skewed CPU work to record real runs with, for validating the simulator: lognormal item costs
- * (drawn once from a seed), each busy-looped on the nanoTime clock. An item carries its cost in
+ * (drawn once from a seed), each busy-looped until its thread has used that much CPU (on the thread's
+ * CPU clock where the JVM has one, else the nanoTime clock), so that an item preempted by another
+ * thread takes longer, as real work does; a spin on the wall clock would finish on time however
+ * little of a core it had. An item carries its cost in
  * nanoseconds (journaled as its size) and costs its cost in microseconds, so the cutter's budget is
  * "microseconds of work per batch". No priorities: batches are cut in place, the engine's default.
  * Sent as a burst or open loop at a share of the pool's capacity.
@@ -50,11 +55,13 @@ public final class BusyWorkload
     };
 
     static final CostFunction<Busy> MICROS = item -> item.costNanos / 1_000.0;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final boolean CPU_CLOCK = THREADS.isCurrentThreadCpuTimeSupported();
     static final BatchProcessor<Busy> PROCESSOR = batch ->
     {
         for (int i = 0, n = batch.size(); i < n; i++)
         {
-            SyntheticProcessor.spin(batch.item(i).costNanos);
+            burn(batch.item(i).costNanos);
         }
     };
     private static final ItemTranslatorOneArg<Busy, BusyWorkload> ITEM = (item, workload) -> workload.fill(item);
@@ -91,6 +98,21 @@ public final class BusyWorkload
     long totalNanos()
     {
         return Math.round(meanNanos * costNanos.length);
+    }
+
+    /** Busy-loops until this thread has used {@code nanos} of CPU. */
+    static void burn(final long nanos)
+    {
+        if (!CPU_CLOCK)
+        {
+            SyntheticProcessor.spin(nanos);
+            return;
+        }
+        final long end = THREADS.getCurrentThreadCpuTime() + nanos;
+        while (THREADS.getCurrentThreadCpuTime() - end < 0)
+        {
+            Thread.onSpinWait();
+        }
     }
 
     private void fill(final Busy item)

@@ -19,9 +19,12 @@ import java.util.List;
  *     (a preempted wake-up on a busy machine) is part of what every batch pays, and trimming it
  *     predicted a 2-worker burst's makespan 8 % short where the mean lands within 1 %.</li>
  * <li>Per-item dispatch: the slope of the after-completion waits against the items of the batch handed over
- *     (least squares, kept only when positive; the intercept is then the hand-off).</li>
+ *     (through the medians of bins of the item count, kept only when positive; the hand-off is then the mean
+ *     wait less the slope's share).</li>
  * <li>Contention ({@link Contention}): where the recorded workers had less than a core each, item work and
  *     the fixed cost are scaled down to what they cost on a core of their own.</li>
+ * <li>Warm-up ({@link WarmUp}): items of the slow first stretch of a fresh JVM's run are taken at the steady
+ *     rate; the simulation charges the stretch's factor again while its own stretch lasts.</li>
  * <li>Item work: a recorded item's service is its complexity share of its batch's run time, so it
  *     carries a share of the fixed cost; scaling it by (run − fixed) / run removes that share, and a
  *     simulated batch adds the fixed cost back once. An item without a finished batch (its service a
@@ -31,14 +34,19 @@ import java.util.List;
  * nor costs that depend on the batch's composition beyond its complexity.
  */
 record OverheadEstimate(Overheads overheads, long[] workNanos, int fittedBatches, int completionSamples, int arrivalSamples,
-    Contention contention)
+    Contention contention, WarmUp warmUp)
 {
+    private static final int SLOPE_BINS = 10;
+
     static OverheadEstimate of(final RecordedRun run, final RecordedWorkload w)
     {
         final List<RecordedBatch> finished = run.batches().stream().filter(RecordedBatch::finished).toList();
         final Contention contention = Contention.of(run);
         final double speed = contention.workerSpeed();
         final double fixed = fixedCost(finished);
+        final long runStart = run.header().engine().startNanos();
+        final WarmUp warmUp = WarmUp.of(finished, runStart, WarmUp.compilerShare(contention.cores(), run.header().engine().workers(),
+            contention.backgroundThreads(contention.lengthNanos())));
         final long[] work = new long[w.size];
         final boolean[] scaled = new boolean[w.size];
         final double[] scales = new double[finished.size()];
@@ -46,7 +54,8 @@ record OverheadEstimate(Overheads overheads, long[] workNanos, int fittedBatches
         for (final RecordedBatch batch : finished)
         {
             final long runNanos = batch.runNanos();
-            final double scale = (runNanos > 0 ? Math.max(0, runNanos - fixed) / runNanos : 1) * speed;
+            final double scale = (runNanos > 0 ? Math.max(0, runNanos - fixed) / runNanos : 1) * speed
+                / (warmUp.covers(batch.startNanos(), runStart) ? warmUp.factor() : 1);
             scales[scaledBatches++] = scale;
             for (final long id : batch.itemIds())
             {
@@ -115,7 +124,7 @@ record OverheadEstimate(Overheads overheads, long[] workNanos, int fittedBatches
         final double handOff = Math.max(0, mean(afterCompletion, completions) - perItem * mean(handedItems, completions));
         final double wakeUp = Math.max(0, mean(afterArrival, arrivals) - perItem * typicalItems(finished));
         final Overheads overheads = new Overheads(fixed * speed, handOff, wakeUp, perItem);
-        return new OverheadEstimate(overheads, work, finished.size(), completions, arrivals, contention);
+        return new OverheadEstimate(overheads, work, finished.size(), completions, arrivals, contention, warmUp);
     }
 
     private static double fixedCost(final List<RecordedBatch> batches)
@@ -194,21 +203,48 @@ record OverheadEstimate(Overheads overheads, long[] workNanos, int fittedBatches
         return false;
     }
 
-    /** Least-squares slope of {@code y} against {@code x}, or 0 when it is not positive (or cannot be fitted). */
+    /**
+     * The slope of {@code y} against {@code x} through the medians of up to {@link #SLOPE_BINS} equal-count bins
+     * of {@code x} (least squares over the bins), or 0 when it is not positive or cannot be fitted. The medians
+     * keep a few long waits (a hand-off the OS preempted) from tilting it: one 3 ms wait on a large batch made a
+     * plain least-squares slope 7-14 us per item from an open-loop recording whose hand-offs cost a few us.
+     */
     private static double slope(final int[] x, final long[] y, final int n)
     {
-        if (n < 3)
+        final int bins = Math.min(SLOPE_BINS, n / 3);
+        if (bins < 2)
         {
             return 0;
         }
-        final double mx = mean(x, n);
-        final double my = mean(y, n);
-        double sxx = 0;
-        double sxy = 0;
+        final long[] byX = new long[n];
         for (int k = 0; k < n; k++)
         {
-            sxx += (x[k] - mx) * (x[k] - mx);
-            sxy += (x[k] - mx) * (y[k] - my);
+            byX[k] = (long)x[k] << 32 | k;
+        }
+        Arrays.sort(byX);
+        final double[] mx = new double[bins];
+        final double[] my = new double[bins];
+        final long[] ys = new long[n];
+        for (int b = 0; b < bins; b++)
+        {
+            final int from = b * n / bins;
+            final int to = (b + 1) * n / bins;
+            for (int k = from; k < to; k++)
+            {
+                ys[k - from] = y[(int)byX[k]];
+            }
+            Arrays.sort(ys, 0, to - from);
+            mx[b] = byX[(from + to) / 2] >>> 32;
+            my[b] = ys[(to - from) / 2];
+        }
+        final double meanX = Arrays.stream(mx).average().orElse(0);
+        final double meanY = Arrays.stream(my).average().orElse(0);
+        double sxx = 0;
+        double sxy = 0;
+        for (int b = 0; b < bins; b++)
+        {
+            sxx += (mx[b] - meanX) * (mx[b] - meanX);
+            sxy += (mx[b] - meanX) * (my[b] - meanY);
         }
         final double slope = sxx > 0 ? sxy / sxx : 0;
         return slope > 0 && Double.isFinite(slope) ? slope : 0;

@@ -1,19 +1,12 @@
 package dev.spindle.journal.replay;
 
 import dev.spindle.engine.CloseReason;
-import dev.spindle.engine.DeadlineFunction;
 import dev.spindle.engine.Dispatch;
 import dev.spindle.engine.Outcome;
 import dev.spindle.engine.RunInfo;
 import dev.spindle.engine.dispatch.CutterDuty;
 import dev.spindle.engine.dispatch.PriorityLanes;
-import dev.spindle.engine.tune.Decision;
-import dev.spindle.engine.tune.TunerPolicy;
-import dev.spindle.engine.tune.TunerSettings;
-import dev.spindle.engine.tune.TuningLoop;
 import dev.spindle.journal.JournalFormat;
-import dev.spindle.journal.RecordedDecision;
-import dev.spindle.journal.RecordedInterval;
 import dev.spindle.journal.RecordedRun;
 import dev.spindle.journal.RunFooter;
 import dev.spindle.journal.RunHeader;
@@ -38,13 +31,13 @@ import java.util.Arrays;
  *     it finishes.</li>
  * </ul>
  * The cutter thread's choices are the engine's {@link CutterDuty}; the tuner is the engine's
- * {@link TuningLoop}; a batch's work runs on the simulated cores ({@link CoreShare}) after its hand-off,
+ * {@code TuningLoop} ({@link SimTuning}); a batch's work runs on the simulated cores ({@link SimCores}) after its hand-off,
  * wake-up and per-item dispatch latencies; the producer offers each item its recorded gap after the
  * one before ({@link ProducerGaps}). The price of simplicity: the cutting itself takes no simulated
  * time, an idle worker does not steal a batch queued behind a busy one, and every event goes straight
  * into a {@link SimulatedRunBuilder}, so the result is a {@link RecordedRun} like any other. Single use.
  */
-final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDuty.Backlog
+final class Simulation implements CutterDuty.Crew, CutterDuty.Backlog
 {
     private static final long NOT_SCHEDULED = Long.MAX_VALUE;
 
@@ -52,18 +45,15 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
     private final long[] work;
     private final SimulationConfig config;
     private final Overheads overheads;
+    private final OverheadEstimate estimate;
     private final SimulatedRunBuilder out;
-    /** When the producer offers each item: set once the one before it was published (or refused). */
-    private final long[] arrival;
-    private final long[] gaps;
+    private final SimArrivals arrivals;
     private final long[] submitAt;
     private final boolean cutterThread;
-    private final boolean laned;
     private final PriorityLanes lanes;
     private final SimCutter cutter;
 
     private final SimRing ring;
-    private int sent;
 
     private final SimBatch[] running;
     private final SimBatch[] queued;
@@ -75,17 +65,12 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
     private long cutterAt = NOT_SCHEDULED;
     private boolean wanted = true;
     private long lastCycle;
-    /** Pending batch ends, keyed by the {@link CoreShare} virtual time at which they end. */
-    private final CompletionHeap completions;
     private final double backgroundThreads;
-    private CoreShare share;
-    /** Whether the worker's batch has started on a core (it is in {@link #running} from its hand-over, waiting out the dispatch). */
-    private final boolean[] onCpu;
+    /** The batches on the simulated cores (a batch is in {@link #running} from its hand-over, then waits out its dispatch). */
+    private SimCores cores;
 
-    private final TuningLoop tuner;
-    private final IntervalTally tally;
-    private long intervalIndex;
-    private long nextIntervalAt = Long.MAX_VALUE;
+    /** The tuner, null when the simulation has none. */
+    private final SimTuning tuner;
 
     private double budget;
     private long linger;
@@ -102,23 +87,17 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
         final int recordedRing)
     {
         this.backgroundThreads = backgroundThreads;
-        this.onCpu = new boolean[config.workers()];
         this.w = w;
         this.out = new SimulatedRunBuilder(w);
         this.work = estimate.workNanos();
+        this.estimate = estimate;
         this.config = config;
         this.overheads = config.overheads() != null ? config.overheads() : estimate.overheads();
-        this.arrival = new long[w.size];
-        this.gaps = config.timing() == Timing.MAX ? new long[w.size] : ProducerGaps.of(w, recordedRing);
-        if (w.size > 0)
-        {
-            arrival[0] = config.timing() == Timing.MAX ? w.firstSubmitNanos() : w.submitNanos[0];
-        }
+        this.arrivals = new SimArrivals(w, config, recordedRing);
         this.submitAt = new long[w.size];
         this.cutterThread = config.dispatch() == Dispatch.CUTTER_THREAD;
-        this.laned = w.laned;
-        this.lanes = new PriorityLanes(laned ? w.lanes : 1, Math.max(1, w.size), config.agingBoundNanos(), this);
         this.ring = new SimRing(config.ringSize(), w.size);
+        this.lanes = new PriorityLanes(w.laned ? w.lanes : 1, Math.max(1, w.size), config.agingBoundNanos(), new SimItems(w, submitAt, ring));
         this.cutter = new SimCutter(w, work, lanes, ring, config.maxBatchItems());
         this.running = new SimBatch[config.workers()];
         this.queued = new SimBatch[config.workers()];
@@ -126,43 +105,30 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
         Arrays.fill(freeAt, Long.MIN_VALUE);
         this.lookAt = new long[config.workers()];
         Arrays.fill(lookAt, NOT_SCHEDULED);
-        this.completions = new CompletionHeap(config.workers());
-        this.tuner = config.tuning() == null ? null : tuningLoop(config.tuning(), config.workers());
-        this.tally = tuner == null ? null : new IntervalTally();
+        this.tuner = config.tuning() == null ? null : new SimTuning(config.tuning(), config.workers(), config.intervalNanos());
         this.budget = config.complexityBudget();
         this.linger = tuner == null ? config.maxLingerNanos() : tuner.knobs().lingerNanos();
         this.active = tuner == null ? config.workers() : tuner.activeWorkers();
-    }
-
-    /**
-     * The engine's tuner on the simulated clock, set up as the engine sets it up; the usable cores are
-     * the simulated workers (the what-if machine). It learns over [1, items, complexity] only: a
-     * recording holds no cost-function features.
-     */
-    private static TuningLoop tuningLoop(final TunerSettings settings, final int workers)
-    {
-        final int max = Math.max(1, Math.min(settings.maxWorkers(), workers));
-        return new TuningLoop(new TunerPolicy(settings.withWorkers(Math.min(settings.minWorkers(), max), max)), 0, workers);
     }
 
     RecordedRun run(final RecordedRun recorded, final String processor)
     {
         final RunInfo info = recorded.header().engine();
         final long start = Math.min(info.startNanos(), w.firstSubmitNanos());
-        now = w.size == 0 ? start : arrival[0];
-        share = new CoreShare(config.cores() == 0 ? Double.POSITIVE_INFINITY : config.cores(), backgroundThreads, now);
+        now = arrivals.pending() ? arrivals.nextAt() : start;
+        cores = new SimCores(config.workers(), config.cores() == 0 ? Double.POSITIVE_INFINITY : config.cores(), backgroundThreads, start, now,
+            estimate.warmUp(), overheads.fixedNanosPerBatch());
         if (tuner != null)
         {
-            tally.reset(start);
-            nextIntervalAt = start + config.intervalNanos();
+            tuner.start(start);
         }
         while (settled < w.size)
         {
             startDue();
             completeDue();
-            if (now >= nextIntervalAt)
+            if (tuner != null && now >= tuner.nextAt())
             {
-                closeInterval(nextIntervalAt);
+                closeInterval(tuner.nextAt());
             }
             admit();
             dispatch();
@@ -175,43 +141,34 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
             {
                 throw new IllegalStateException("simulation stalled at " + now + " with " + (w.size - settled) + " item(s) unsettled");
             }
-            final long to = Math.max(now, Math.min(next, nextIntervalAt));
-            share.advanceTo(to);
+            final long to = Math.max(now, Math.min(next, tuner == null ? Long.MAX_VALUE : tuner.nextAt()));
+            cores.advanceTo(to);
             now = to;
         }
-        if (tuner != null && now > tally.startNanos)
+        if (tuner != null && tuner.openAt(now))
         {
             closeInterval(now);
         }
         final double utilization = Math.min(1.0, busyNanos / ((double)config.workers() * Math.max(1, now - start)));
-        final RunHeader header = new RunHeader(JournalFormat.VERSION, simulatedInfo(info, start), "simulate", recorded.header().source(),
+        final RunHeader header = new RunHeader(JournalFormat.VERSION, config.runInfo(info, start), "simulate", recorded.header().source(),
             processor, -1);
         return out.build(header, new RunFooter(now, w.size, succeeded, failed, rejected, 0, cutter.batches(), utilization));
-    }
-
-    private RunInfo simulatedInfo(final RunInfo info, final long start)
-    {
-        return new RunInfo(info.spindleVersion(), info.startEpochMillis(), start, config.workers(), config.ringSize(), config.ringSize(),
-            config.complexityBudget(), config.maxBatchItems(), config.maxLingerNanos(), config.agingBoundNanos(), info.deadlineSlackNanos(),
-            info.batchTimeoutNanos(), config.rejectWhenFull() ? "TRY" : "BLOCK", "SIMULATED", "simulated", config.intervalNanos(),
-            config.tuning() == null ? "none" : config.tuning().objective().name(), config.cores(), info.maxHeapBytes(),
-            "simulated; recorded on " + info.jvm(), config.dispatch().name() + " (simulated)");
     }
 
     /** The next arrival, completion, look or cutter timer; interval boundaries come on top and cannot keep a stalled run going. */
     private long nextEvent()
     {
-        long next = completions.isEmpty() ? Long.MAX_VALUE : share.realTimeOf(completions.peekTime());
+        long next = cores.nextEnd();
         for (int worker = 0; worker < running.length; worker++)
         {
-            if (running[worker] != null && !onCpu[worker])
+            if (running[worker] != null && !cores.running(worker))
             {
                 next = Math.min(next, running[worker].startNanos);
             }
         }
-        if (sent < w.size && (ring.hasRoom() || config.rejectWhenFull()))
+        if (arrivals.pending() && (ring.hasRoom() || config.rejectWhenFull()))
         {
-            next = Math.min(next, arrival[sent]);
+            next = Math.min(next, arrivals.nextAt());
         }
         if (cutterThread)
         {
@@ -230,9 +187,9 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
     /** The producer publishes what is due, one item at a time, while the ring has room (or refuses it, under TRY). */
     private void admit()
     {
-        while (sent < w.size && arrival[sent] <= now)
+        while (arrivals.pending() && arrivals.nextAt() <= now)
         {
-            final int item = sent;
+            final int item = arrivals.next();
             if (ring.hasRoom())
             {
                 publish(item);
@@ -246,14 +203,10 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
             {
                 return; // BLOCK: the producer waits for a slot to free
             }
-            sent++;
-            if (sent < w.size)
+            arrivals.sent(now);
+            if (tuner != null)
             {
-                arrival[sent] = now + Math.round(gaps[sent] * config.arrivalGapScale());
-            }
-            if (tally != null)
-            {
-                tally.arrived++;
+                tuner.arrived();
             }
         }
     }
@@ -442,7 +395,7 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
         running[worker] = batch;
         if (at <= now)
         {
-            onCore(worker);
+            cores.start(worker, batch);
         }
     }
 
@@ -450,36 +403,25 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
     {
         for (int worker = 0; worker < running.length; worker++)
         {
-            if (running[worker] != null && !onCpu[worker] && running[worker].startNanos <= now)
+            if (running[worker] != null && !cores.running(worker) && running[worker].startNanos <= now)
             {
-                onCore(worker);
+                cores.start(worker, running[worker]);
             }
         }
     }
 
-    private void onCore(final int worker)
-    {
-        final SimBatch batch = running[worker];
-        onCpu[worker] = true;
-        completions.add(worker, (long)Math.ceil(share.start(overheads.fixedNanosPerBatch() + batch.workNanos)));
-    }
-
     private void completeDue()
     {
-        while (!completions.isEmpty() && share.ended(completions.peekTime()))
+        for (int worker = cores.pollEnded(); worker >= 0; worker = cores.pollEnded())
         {
-            final int worker = completions.poll();
             final SimBatch batch = running[worker];
-            share.finish();
-            onCpu[worker] = false;
             batch.endNanos = now;
             running[worker] = null;
             freeAt[worker] = batch.endNanos;
             busyNanos += batch.runNanos();
             if (tuner != null)
             {
-                tuner.observe(batch.runNanos(), batch.items.length, batch.complexity);
-                tally.batchCompleted(batch, submitAt);
+                tuner.batchCompleted(batch, submitAt);
             }
             for (final int item : batch.items)
             {
@@ -521,51 +463,19 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
             case FAILED -> failed++;
             default -> rejected++;
         }
-        if (tally != null)
+        if (tuner != null)
         {
-            tally.completed++;
+            tuner.completed();
         }
     }
 
     private void closeInterval(final long end)
     {
-        for (final SimBatch batch : running)
-        {
-            if (batch != null)
-            {
-                tally.stillRunning(batch, end);
-            }
-        }
-        final long backlog = lanes.size();
-        final long length = end - tally.startNanos;
-        final Decision decision = decide(length, backlog);
-        out.interval(new RecordedInterval(intervalIndex, tally.startNanos, length, tally.arrived, tally.completed, tally.batches,
-            Math.min(1.0, tally.busyNanos / ((double)active * Math.max(1, length))), active, backlog, tally.queueWait.copy(),
-            tally.batchService.copy(), tally.itemService.copy(), tally.endToEnd.copy()));
-        out.decision(RecordedDecision.of(decision));
-        intervalIndex++;
+        tuner.close(end, running, active, lanes.size(), out);
         budget = tuner.knobs().complexityBudget();
         linger = tuner.knobs().lingerNanos();
         active = tuner.activeWorkers();
-        tally.reset(end);
-        nextIntervalAt = end + config.intervalNanos();
         knobsMoved();
-    }
-
-    /** The interval's measurements, as the engine's interval snapshot gives them to the same tuning loop. */
-    private Decision decide(final long lengthNanos, final long backlog)
-    {
-        final IntervalTally t = tally;
-        final long length = Math.max(1, lengthNanos);
-        tuner.closeInterval();
-        return tuner.decide(intervalIndex, length, Math.min(1.0, t.busyNanos / ((double)active * length)),
-            t.endToEnd.getTotalCount() == 0 ? 0 : t.endToEnd.getValueAtPercentile(99),
-            t.queueWait.getTotalCount() == 0 ? 0 : t.queueWait.getValueAtPercentile(99),
-            t.completed, t.arrived, backlog, t.batches,
-            t.batches == 0 ? 0 : (double)t.batchItems / t.batches,
-            t.batches == 0 ? 0 : t.batchComplexity / t.batches,
-            t.batches == 0 ? 0 : t.batchServiceNanos / t.batches,
-            t.budgetClosed, t.lingerClosed);
     }
 
     /** The engine wakes every parked thread to re-read the knobs: idle workers look (a worker just switched on may find work). */
@@ -583,35 +493,5 @@ final class Simulation implements PriorityLanes.Items, CutterDuty.Crew, CutterDu
                 lookAt[worker] = now + Math.round(overheads.arrivalDispatchNanos());
             }
         }
-    }
-
-    @Override
-    public int lane(final int item)
-    {
-        return laned ? w.lane[item] : 0;
-    }
-
-    @Override
-    public double complexity(final int item)
-    {
-        return w.complexity[item];
-    }
-
-    @Override
-    public long submitNanos(final int item)
-    {
-        return submitAt[item];
-    }
-
-    @Override
-    public long deadlineNanos(final int item)
-    {
-        return DeadlineFunction.NO_DEADLINE;
-    }
-
-    @Override
-    public long order(final int item)
-    {
-        return ring.sequence(item);
     }
 }

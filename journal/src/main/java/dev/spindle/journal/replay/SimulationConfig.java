@@ -156,6 +156,16 @@ public record SimulationConfig(
             intervalNanos, rejectWhenFull, overheads, dispatch, cores, scale);
     }
 
+    /** The run header's engine settings of a simulation of {@code info}'s recording under this config, starting at {@code start}. */
+    RunInfo runInfo(final RunInfo info, final long start)
+    {
+        return new RunInfo(info.spindleVersion(), info.startEpochMillis(), start, workers(), ringSize(), ringSize(),
+            complexityBudget(), maxBatchItems(), maxLingerNanos(), agingBoundNanos(), info.deadlineSlackNanos(),
+            info.batchTimeoutNanos(), rejectWhenFull() ? "TRY" : "BLOCK", "SIMULATED", "simulated", intervalNanos(),
+            tuning() == null ? "none" : tuning().objective().name(), cores(), info.maxHeapBytes(),
+            "simulated; recorded on " + info.jvm(), dispatch().name() + " (simulated)");
+    }
+
     private static void require(final boolean condition, final String message)
     {
         if (!condition)

@@ -14,7 +14,9 @@ import java.util.Objects;
  * workers and the rest of the process used ({@link Contention}): the simulated machine has
  * {@link SimulationConfig#cores()} cores, which the running batches share with that background load
  * ({@link CoreShare}), so workers beyond the cores do not add speed. The background load is spread
- * evenly over the simulated run (it is re-simulated until its length settles). It does not model
+ * evenly over the simulated run: its once-paid part (the JIT compiler's) over the simulated length, the
+ * rest at its recorded rate (re-simulated until the length settles). A fresh JVM's slow start is charged
+ * for as long as the compiler's share of a core allows ({@link WarmUp}). It does not model
  * caches, memory bandwidth, a producer slowed by the workers (arrivals are as recorded), deadlines or
  * shutdown: items that timed out or were rejected at shutdown in the recording run.
  */
@@ -38,11 +40,12 @@ public final class Simulator
         final Contention contention = estimate.contention();
         final String processor = "simulated: item work from the recording, " + used.describe()
             + (config.overheads() != null ? " (given)" : " (estimated from " + estimate.fittedBatches() + " batches)") + "; "
-            + contention.describe() + "; simulated on " + (config.cores() == 0 ? "unlimited cores" : config.cores() + " cores");
+            + contention.describe() + "; " + estimate.warmUp().describe() + "; simulated on "
+            + (config.cores() == 0 ? "unlimited cores" : config.cores() + " cores");
         final int ring = Math.max(1, recorded.header().engine().ringSize());
         double background = contention.backgroundThreads(contention.lengthNanos());
         RecordedRun simulated = new Simulation(workload, estimate, config, background, ring).run(recorded, processor);
-        for (int round = 0; round < MAX_ROUNDS && config.cores() > 0 && contention.measured(); round++)
+        for (int round = 0; round < MAX_ROUNDS && config.cores() > 0 && contention.dependsOnLength(); round++)
         {
             final double settled = contention.backgroundThreads(simulated.footer().endNanos() - simulated.header().engine().startNanos());
             if (Math.abs(settled - background) <= SETTLED * background)
@@ -59,6 +62,6 @@ public final class Simulator
     public static String describeEstimate(final RecordedRun recorded)
     {
         final OverheadEstimate estimate = OverheadEstimate.of(recorded, RecordedWorkload.of(recorded));
-        return estimate.overheads().describe() + "; " + estimate.contention().describe();
+        return estimate.overheads().describe() + "; " + estimate.contention().describe() + "; " + estimate.warmUp().describe();
     }
 }

@@ -31,12 +31,28 @@ final class HandRun
     /** The CPU the run used, as a format 5 footer holds it: the process's and the workers' own. */
     private long processCpu = RunFooter.CPU_UNKNOWN;
     private long workersCpu = RunFooter.CPU_UNKNOWN;
+    /** The JIT compiler's time, as a format 6 footer holds it. */
+    private long compile = RunFooter.CPU_UNKNOWN;
+    private long endedAt = -1;
 
     HandRun cpu(final long processNanos, final long workersNanos)
     {
         this.processCpu = processNanos;
         this.workersCpu = workersNanos;
         return this;
+    }
+
+    /** Where the footer says the run ended, for a run whose items have no recorded ends (by default the latest item end). */
+    HandRun endedAt(final long nanos)
+    {
+        this.endedAt = nanos;
+        return this;
+    }
+
+    HandRun cpu(final long processNanos, final long workersNanos, final long compileNanos)
+    {
+        this.compile = compileNanos;
+        return cpu(processNanos, workersNanos);
     }
 
     HandRun workers(final int workers)
@@ -134,8 +150,8 @@ final class HandRun
             end = Math.max(end, item.endNanos());
         }
         return new RecordedRun(0, new RunHeader(JournalFormat.VERSION, info, "test", "", "hand-built", -1), List.copyOf(items),
-            List.copyOf(batches), List.of(), List.of(), new RunFooter(end, items.size(), succeeded, 0, 0, 0, batches.size(), 0, 0,
-            processCpu, workersCpu));
+            List.copyOf(batches), List.of(), List.of(), new RunFooter(endedAt >= 0 ? endedAt : end, items.size(), succeeded, 0, 0, 0, batches.size(), 0, 0,
+            processCpu, workersCpu, compile));
     }
 
     static RecordedItem ran(final long id, final long submit, final double complexity, final long batchId, final long start,

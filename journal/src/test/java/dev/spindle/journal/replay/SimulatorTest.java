@@ -252,6 +252,29 @@ final class SimulatorTest
     }
 
     @Test
+    void theCompilersTimeIsPaidOnceAndTheRestOfTheBackgroundIsARate()
+    {
+        // As above, 100 ms of CPU beside 1 worker's 100 ms run. Paid once (all of it the compiler's, as a format 5 footer is taken):
+        // 80.9 ms on 2 workers. As a rate (none of it the compiler's): a thread's worth all along, 2 workers and it share 2 cores,
+        // L = 50 ms x 3 / 2 = 75 ms. Half and half: L = 50 ms x (2 + 50 ms / L + 0.5) / 2 solves to 78.4 ms.
+        final double[] expected = {80.9, 75, 78.4};
+        final long[] compile = {100 * MS, 0, 50 * MS};
+        for (int k = 0; k < compile.length; k++)
+        {
+            final HandRun hand = new HandRun().workers(1).cpu(200 * MS, 100 * MS, compile[k]).endedAt(100 * MS);
+            for (int i = 0; i < 100; i++)
+            {
+                hand.item(i, 0, MS);
+            }
+            final RecordedRun recorded = hand.build();
+            final SimulationConfig config = SimulationConfig.of(recorded).withOverheads(Overheads.NONE);
+            assertEquals(100 * MS, RunStats.of(simulate(recorded, config)).makespanNanos(), 0.01 * 100 * MS, "as recorded: a core each");
+            assertEquals(expected[k] * MS, RunStats.of(simulate(recorded, config.withWorkers(2))).makespanNanos(), 0.02 * expected[k] * MS,
+                "compiler's time " + compile[k] / MS + " ms");
+        }
+    }
+
+    @Test
     void higherLaneOvertakesOlderLowerLaneItems()
     {
         // A occupies the only worker for 10 ms; X and B (lane 3) and then C (lane 0) arrive meanwhile, and nothing is
