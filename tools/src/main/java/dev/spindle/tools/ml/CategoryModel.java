@@ -92,11 +92,20 @@ public final class CategoryModel
         return names[best];
     }
 
-    /** The {@code k} best categories for a unit-length embedding, best first, with the classifier's scores. */
+    /** The {@code k} best categories for a unit-length embedding, best first (a classifier that reads features: use the other overload). */
     public List<Category> topK(final float[] embedding, final int k)
     {
+        return topK(embedding, null, k);
+    }
+
+    /**
+     * The {@code k} best categories of a file, best first, with the classifier's scores, from its
+     * unit-length embedding or its features after {@link #weights()} (see {@link Classifier#readsFeatures()}).
+     */
+    public List<Category> topK(final float[] embedding, final SparseFeatures weighted, final int k)
+    {
         final double[] scores = new double[names.length];
-        classifier.score(embedding, scores);
+        classifier.score(embedding, weighted, scores);
         final int n = Math.min(k, names.length);
         final int[] best = new int[n];
         final double[] bestScore = new double[n];

@@ -26,8 +26,8 @@ import dev.spindle.tools.ml.CategoryModel.ModelException;
 final class ModelFile
 {
     static final byte[] MAGIC = "SPNDLMDL".getBytes(StandardCharsets.US_ASCII);
-    /** 1: centroids, unweighted. 2: term weights, embedding format, centroid or linear classifier. */
-    static final int VERSION = 2;
+    /** 1: centroids, unweighted. 2: term weights, embedding format, centroid or linear classifier. 3: also the sparse classifier. */
+    static final int VERSION = 3;
     /** A sanity bound against reading a foreign file's bytes as a huge count. */
     static final int MAX_CATEGORIES = 1 << 16;
 
@@ -79,6 +79,12 @@ final class ModelFile
     private static void writeClassifier(final DataOutputStream out, final Classifier classifier, final int dims) throws IOException
     {
         out.writeUTF(classifier.kind());
+        if (classifier instanceof SparseLinearClassifier sparse)
+        {
+            writeFloats(out, sparse.weights());
+            writeFloats(out, sparse.bias());
+            return;
+        }
         for (int c = 0; c < classifier.categories(); c++)
         {
             final float[] row = classifier instanceof LinearClassifier linear ? linear.weights(c) : ((CentroidClassifier) classifier).centroid(c);
@@ -91,6 +97,22 @@ final class ModelFile
                 out.writeFloat(linear.bias(c));
             }
         }
+    }
+
+    private static void writeFloats(final DataOutputStream out, final float[] values) throws IOException
+    {
+        final ByteBuffer bytes = ByteBuffer.allocate(4 * values.length);
+        bytes.asFloatBuffer().put(values);
+        out.write(bytes.array());
+    }
+
+    private static float[] readFloats(final DataInputStream in, final int count) throws IOException
+    {
+        final byte[] bytes = new byte[4 * count];
+        in.readFully(bytes);
+        final float[] values = new float[count];
+        ByteBuffer.wrap(bytes).asFloatBuffer().get(values);
+        return values;
     }
 
     static CategoryModel load(final Path file) throws IOException
@@ -177,6 +199,16 @@ final class ModelFile
         }
         final String kind = in.readUTF();
         final boolean linear = LinearClassifier.KIND.equals(kind);
+        if (SparseLinearClassifier.KIND.equals(kind))
+        {
+            if (in.available() != 4L * count * (config.buckets() + 1))
+            {
+                throw new ModelException(file, "corrupt (" + in.available() + " bytes for the sparse classifier)");
+            }
+            final SparseLinearClassifier sparse = new SparseLinearClassifier(count, config.buckets(), readFloats(in, count * config.buckets()),
+                readFloats(in, count));
+            return new CategoryModel(config, weights, names, files, sparse);
+        }
         if (!linear && !CentroidClassifier.KIND.equals(kind))
         {
             throw new ModelException(file, "corrupt (classifier '" + kind + "')");

@@ -98,7 +98,7 @@ class CategoryModelTest
         ByteBuffer.wrap(bytes, bytes.length - Long.BYTES, Long.BYTES).putLong(crc.getValue());
         Files.write(file, bytes);
         final IOException e = assertThrows(CategoryModel.ModelException.class, () -> CategoryModel.load(file));
-        assertTrue(e.getMessage().contains("model format version 1, this spindle reads version 2 (made by an older spindle: retrain it with 'spindle train')"),
+        assertTrue(e.getMessage().contains("model format version 1, this spindle reads version 3 (made by an older spindle: retrain it with 'spindle train')"),
             e.getMessage());
         assertEquals(-1, e.getMessage().indexOf('\n'));
     }
