@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 import dev.spindle.tools.ml.CentroidClassifier;
+import dev.spindle.tools.ml.FeatureSelection;
 import dev.spindle.tools.ml.Classifier;
 import dev.spindle.tools.ml.LabelledEmbeddings;
 import dev.spindle.tools.ml.LabelledFeatures;
@@ -51,7 +52,8 @@ enum ClassifierChoice
     /** Fits the sparse classifier on every row, showing its epochs like {@link #fit}. */
     static Classifier fitSparse(final LabelledFeatures.Rows rows, final int buckets, final TermWeights weights, final PrintWriter err)
     {
-        return fitted(err, "sparse", progress -> SparseLogisticTrainer.train(rows.x(), rows.y(), rows.classes(), buckets, weights, SEED, progress));
+        return fitted(err, "sparse", progress -> SparseLogisticTrainer.train(rows.x(), rows.y(), rows.classes(), buckets, weights,
+            FeatureSelection.DEFAULT_COLUMNS, SEED, progress));
     }
 
     /** Fits an embedding classifier on every row; the linear model shows its epochs on {@code err} (when it is a terminal) and ends with one line. */

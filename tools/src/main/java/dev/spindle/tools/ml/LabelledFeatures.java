@@ -42,13 +42,26 @@ public final class LabelledFeatures
         for (int i = 0; i < row.length; i++)
         {
             final float v = raw.value(i);
-            final int count = (int) Math.min(MAX_COUNT, Math.round(Math.expm1(Math.abs(v))));
+            final int count = count(Math.abs(v));
             row[i] = raw.bucket(i) << 8 | (v < 0 ? -count : count) & 0xFF;
         }
         synchronized (this)
         {
             byKey.put(key, new Entry(category, row));
         }
+    }
+
+    /** The count whose (float) log1p is {@code magnitude}, as the featurizer computed it (most are 1 to 3: a short scan), clamped. */
+    static int count(final float magnitude)
+    {
+        for (int c = 1; c <= MAX_COUNT; c++)
+        {
+            if (LOG1P[c] >= magnitude)
+            {
+                return c;
+            }
+        }
+        return MAX_COUNT;
     }
 
     public synchronized int size()

@@ -81,7 +81,15 @@ final class ModelFile
         out.writeUTF(classifier.kind());
         if (classifier instanceof SparseLinearClassifier sparse)
         {
-            writeFloats(out, sparse.weights());
+            final int[] columns = sparse.columns();
+            out.writeInt(columns.length);
+            final ByteBuffer bytes = ByteBuffer.allocate(4 * columns.length);
+            bytes.asIntBuffer().put(columns);
+            out.write(bytes.array());
+            for (final float[] row : sparse.weights())
+            {
+                writeFloats(out, row);
+            }
             writeFloats(out, sparse.bias());
             return;
         }
@@ -113,6 +121,32 @@ final class ModelFile
         final float[] values = new float[count];
         ByteBuffer.wrap(bytes).asFloatBuffer().get(values);
         return values;
+    }
+
+    private static SparseLinearClassifier readSparse(final Path file, final DataInputStream in, final int buckets, final int classes) throws IOException
+    {
+        final int width = in.readInt();
+        if (width < 0 || width > buckets || in.available() != 4L * width * (1 + classes) + 4L * classes)
+        {
+            throw new ModelException(file, "corrupt (" + width + " columns in " + in.available() + " bytes)");
+        }
+        final byte[] bytes = new byte[4 * width];
+        in.readFully(bytes);
+        final int[] columns = new int[width];
+        ByteBuffer.wrap(bytes).asIntBuffer().get(columns);
+        final float[][] rows = new float[width][];
+        for (int i = 0; i < width; i++)
+        {
+            rows[i] = readFloats(in, classes);
+        }
+        try
+        {
+            return new SparseLinearClassifier(buckets, columns, rows, readFloats(in, classes));
+        }
+        catch (final IllegalArgumentException e)
+        {
+            throw new ModelException(file, "corrupt (" + e.getMessage() + ")");
+        }
     }
 
     static CategoryModel load(final Path file) throws IOException
@@ -201,13 +235,7 @@ final class ModelFile
         final boolean linear = LinearClassifier.KIND.equals(kind);
         if (SparseLinearClassifier.KIND.equals(kind))
         {
-            if (in.available() != 4L * count * (config.buckets() + 1))
-            {
-                throw new ModelException(file, "corrupt (" + in.available() + " bytes for the sparse classifier)");
-            }
-            final SparseLinearClassifier sparse = new SparseLinearClassifier(count, config.buckets(), readFloats(in, count * config.buckets()),
-                readFloats(in, count));
-            return new CategoryModel(config, weights, names, files, sparse);
+            return new CategoryModel(config, weights, names, files, readSparse(file, in, config.buckets(), count));
         }
         if (!linear && !CentroidClassifier.KIND.equals(kind))
         {

@@ -56,9 +56,14 @@ class SparseLogisticTrainerTest
         final LabelledFeatures features = corpus();
         final TermWeights weights = features.idf(CONFIG.buckets());
         final LabelledFeatures.Rows rows = features.rows();
-        final SparseLinearClassifier fitted = SparseLogisticTrainer.train(rows.x(), rows.y(), 3, CONFIG.buckets(), weights, 7, (e, l, a) -> { });
-        final SparseLinearClassifier again = SparseLogisticTrainer.train(rows.x(), rows.y(), 3, CONFIG.buckets(), weights, 7, (e, l, a) -> { });
+        final SparseLinearClassifier fitted = SparseLogisticTrainer.train(rows.x(), rows.y(), 3, CONFIG.buckets(), weights, 128, 7, (e, l, a) -> { });
+        final SparseLinearClassifier again = SparseLogisticTrainer.train(rows.x(), rows.y(), 3, CONFIG.buckets(), weights, 128, 7, (e, l, a) -> { });
         assertArrayEquals(fitted.weights(), again.weights(), "same rows and seed, same model");
+        assertEquals(128, fitted.columns().length, "the chi-square columns asked for");
+        for (final int column : fitted.columns())
+        {
+            assertTrue(column < 120 || column >= 200, "a bucket no class draws from scores 0: " + column);
+        }
 
         final Path file = dir.resolve("s.bin");
         new CategoryModel(CONFIG, weights, rows.names(), rows.counts(), fitted).save(file);
