@@ -13,13 +13,14 @@ import java.util.Random;
  */
 public final class SparseLogisticTrainer
 {
-    static final int MAX_EPOCHS = Integer.getInteger("spindle.sparse.epochs", 10);
+    /** Few: an epoch over 10,000 Java files costs ~0.7 s here, and epochs 5-10 added ~1 point of top-1 (bench/RESULTS.md). */
+    static final int MAX_EPOCHS = 4;
     static final int PATIENCE = 2;
     static final float RATE = 2f;
     /** The bias learns slower: it would otherwise swing with each file's class. */
     static final float BIAS_RATE = 0.1f;
     /** A category whose probability is below this (and is not the label) is not updated: most of them, after an epoch. */
-    static final float SKIP = Float.parseFloat(System.getProperty("spindle.sparse.skip", "1e-4"));
+    static final float SKIP = 1e-2f;
 
     private final int classes;
     private final float[][] w;
