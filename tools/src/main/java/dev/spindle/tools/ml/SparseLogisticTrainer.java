@@ -13,8 +13,8 @@ import java.util.Random;
  */
 public final class SparseLogisticTrainer
 {
-    /** Few: an epoch over 10,000 Java files costs ~0.7 s here, and epochs 5-10 added ~1 point of top-1 (bench/RESULTS.md). */
-    static final int MAX_EPOCHS = 4;
+    /** Few: an epoch over 10,000 Java files costs ~0.7 s here; a fourth moved top-1 by under a point either way, ten added ~1 (bench/RESULTS.md). */
+    static final int MAX_EPOCHS = 3;
     static final int PATIENCE = 2;
     static final float RATE = 2f;
     /** The bias learns slower: it would otherwise swing with each file's class. */
