@@ -32,8 +32,9 @@ import dev.spindle.tools.ml.cache.ResultCache;
  * worker is missed, as is one just after processing. Then every text file of the batch that is
  * still unknown is embedded; identical contents within a batch are embedded once, and across
  * batches the cache dedups them. A model whose classifier reads the weighted features (sparse)
- * needs them for every file: a cached file is then read and featurized again (its embedding still
- * comes from the cache), so such a re-run costs the analysis but not the embedding.
+ * needs them, which the cache does not keep (~13 KiB for a Java source): its categories are cached
+ * instead, under the model file's digest, and a cached file whose categories came from another model
+ * (or fewer than --top-k) is read and featurized again, its embedding still from the cache.
  */
 public final class MlFileProcessor implements BatchProcessor<FileItem>
 {
@@ -148,7 +149,7 @@ public final class MlFileProcessor implements BatchProcessor<FileItem>
         throws IOException
     {
         final byte[] walkedHash = item.walkedCachedHash();
-        if (walkedHash != null && !readsFeatures && unchanged(walkedHash, index, own))
+        if (walkedHash != null && unchanged(walkedHash, index, own))
         {
             return true;
         }
@@ -161,7 +162,7 @@ public final class MlFileProcessor implements BatchProcessor<FileItem>
         final String key = path.toAbsolutePath().toString();
         final long size = attrs.size();
         final long mtime = attrs.lastModifiedTime().toMillis();
-        final byte[] known = walkedHash != null || readsFeatures ? null : cache.knownHash(key, size, mtime);
+        final byte[] known = walkedHash != null ? null : cache.knownHash(key, size, mtime);
         if (known != null && unchanged(known, index, own))
         {
             return true;
@@ -176,7 +177,6 @@ public final class MlFileProcessor implements BatchProcessor<FileItem>
         final CachedResult hit = cache.get(hash);
         if (hit != null)
         {
-            cache.put(key, size, mtime, hash, hit);
             List<Category> categories = null;
             if (readsFeatures && hit.embedding() != null)
             {
@@ -186,6 +186,7 @@ public final class MlFileProcessor implements BatchProcessor<FileItem>
                 }
                 categories = model.topK(null, features, topK);
             }
+            cache.put(key, size, mtime, hash, categories == null ? hit : new CachedResult(hit.analysis(), hit.embedding(), model.digest(), categories));
             own.ready[index] = result(hit.analysis(), hash, hit.embedding(), ResultSource.CACHED_CONTENT, categories);
             return true;
         }
@@ -230,7 +231,16 @@ public final class MlFileProcessor implements BatchProcessor<FileItem>
         {
             return false;
         }
-        own.ready[index] = result(hit.analysis(), hash, hit.embedding(), ResultSource.FAST_PATH, null);
+        List<Category> scored = null;
+        if (readsFeatures && hit.embedding() != null)
+        {
+            if (model.digest() == 0 || hit.scoredBy() != model.digest() || hit.categories().size() < Math.min(topK, model.categories()))
+            {
+                return false; // scored by another model or for fewer categories: read the file again
+            }
+            scored = hit.categories().subList(0, Math.min(topK, hit.categories().size()));
+        }
+        own.ready[index] = result(hit.analysis(), hash, hit.embedding(), ResultSource.FAST_PATH, scored);
         return true;
     }
 
@@ -245,9 +255,10 @@ public final class MlFileProcessor implements BatchProcessor<FileItem>
                 final int slot = own.slotOf[from];
                 final float[] embedding = slot >= 0 ? own.out[slot].clone() : null;
                 final FileAnalysis analysis = own.analysis[i];
-                cache.put(own.key[i], own.size[i], own.mtime[i], own.hash[i], new CachedResult(analysis, embedding));
-                ready = result(analysis, own.hash[i], embedding, from == i ? ResultSource.COMPUTED : ResultSource.DUPLICATE,
-                    slot >= 0 ? own.categories[slot] : null);
+                final List<Category> scored = slot >= 0 ? own.categories[slot] : null;
+                cache.put(own.key[i], own.size[i], own.mtime[i], own.hash[i],
+                    scored == null ? new CachedResult(analysis, embedding) : new CachedResult(analysis, embedding, model.digest(), scored));
+                ready = result(analysis, own.hash[i], embedding, from == i ? ResultSource.COMPUTED : ResultSource.DUPLICATE, scored);
             }
             if (ready != null)
             {

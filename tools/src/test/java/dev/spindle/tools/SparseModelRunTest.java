@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sparse classifier end to end through the CLI: train prints one summary with no ml counts of
- * its own, and a re-run over a cache that holds every file's embedding (but no features) reads the
- * files again and assigns exactly the categories of the first run.
+ * its own; a re-run takes each file's categories from the cache (exactly the first run's), and a run
+ * that asks for more categories than were cached reads the files again.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class SparseModelRunTest
@@ -27,7 +27,7 @@ class SparseModelRunTest
     Path base;
 
     @Test
-    void aCachedReRunScoresTheSameCategoriesFromTheFilesFeatures() throws IOException
+    void aReRunTakesTheModelsCategoriesFromTheCacheAndMoreOfThemReadTheFilesAgain() throws IOException
     {
         final Path train = TextCorpus.write(base.resolve("train"), 20, 1);
         final Path test = TextCorpus.write(base.resolve("test"), 10, 2);
@@ -46,7 +46,8 @@ class SparseModelRunTest
         final CliRun again = CliRun.of("run", test.toString(), "--model", model.toString(), "--top-k", "2", "--out", base.resolve("o2").toString(),
             "--cache", cache.toString());
         assertEquals(ExitCodes.OK, again.exitCode(), again.err());
-        assertTrue(again.out().contains("  ml         0 analysed and embedded now"), "every embedding came from the cache: " + again.out());
+        assertTrue(again.out().contains("  ml         0 analysed and embedded now, 0 same content in a batch, 0 content cached, 30 unchanged files"),
+            "every file's categories came from the cache: " + again.out());
 
         final Map<String, Object> before = categoriesByPath(base.resolve("o1"));
         assertEquals(30, before.size());
@@ -60,6 +61,16 @@ class SparseModelRunTest
             correct += truth.equals(top.get(0).get("name")) ? 1 : 0;
         }
         assertTrue(correct >= 27, correct + " of 30");
+
+        final CliRun more = CliRun.of("run", test.toString(), "--model", model.toString(), "--top-k", "3", "--out", base.resolve("o3").toString(),
+            "--cache", cache.toString());
+        assertEquals(ExitCodes.OK, more.exitCode(), more.err());
+        assertTrue(more.out().contains("0 analysed and embedded now, 0 same content in a batch, 30 content cached"),
+            "two cached categories do not answer --top-k 3: the files are read again, their embeddings still cached: " + more.out());
+        for (final Object top : categoriesByPath(base.resolve("o3")).values())
+        {
+            assertEquals(3, ((List<?>) top).size());
+        }
     }
 
     private static Map<String, Object> categoriesByPath(final Path out) throws IOException

@@ -18,9 +18,17 @@ public final class CategoryModel
     private final String[] names;
     private final long[] trainingFiles;
     private final Classifier classifier;
+    private final long digest;
 
     public CategoryModel(final EmbeddingConfig config, final TermWeights weights, final String[] names, final long[] trainingFiles,
         final Classifier classifier)
+    {
+        this(config, weights, names, trainingFiles, classifier, 0);
+    }
+
+    /** {@code digest}: the model file's checksum, which names it in the cache (0: a model never saved, never cached). */
+    CategoryModel(final EmbeddingConfig config, final TermWeights weights, final String[] names, final long[] trainingFiles,
+        final Classifier classifier, final long digest)
     {
         if (classifier.categories() != names.length || trainingFiles.length != names.length)
         {
@@ -31,6 +39,13 @@ public final class CategoryModel
         this.names = names.clone();
         this.trainingFiles = trainingFiles.clone();
         this.classifier = classifier;
+        this.digest = digest;
+    }
+
+    /** The loaded file's CRC-32 (a cached file's categories are reused only under the same model), 0 when not loaded from a file. */
+    public long digest()
+    {
+        return digest;
     }
 
     /** Its embedding config, including the digest of its term weights. */

@@ -189,7 +189,7 @@ final class ModelFile
                 throw new ModelException(file, "trained on embedding format " + embeddingFormat + ", this spindle embeds with format "
                     + EmbeddingConfig.FORMAT_VERSION + " (retrain it with 'spindle train')");
             }
-            return read(file, in);
+            return read(file, in, stored);
         }
         catch (final EOFException e)
         {
@@ -197,7 +197,7 @@ final class ModelFile
         }
     }
 
-    private static CategoryModel read(final Path file, final DataInputStream in) throws IOException
+    private static CategoryModel read(final Path file, final DataInputStream in, final long digest) throws IOException
     {
         final EmbeddingConfig config;
         try
@@ -235,7 +235,7 @@ final class ModelFile
         final boolean linear = LinearClassifier.KIND.equals(kind);
         if (SparseLinearClassifier.KIND.equals(kind))
         {
-            return new CategoryModel(config, weights, names, files, readSparse(file, in, config.buckets(), count));
+            return new CategoryModel(config, weights, names, files, readSparse(file, in, config.buckets(), count), digest);
         }
         if (!linear && !CentroidClassifier.KIND.equals(kind))
         {
@@ -259,6 +259,6 @@ final class ModelFile
             throw new ModelException(file, "corrupt (" + in.available() + " bytes after the classifier)");
         }
         final Classifier classifier = linear ? new LinearClassifier(rows, bias) : new CentroidClassifier(rows);
-        return new CategoryModel(config, weights, names, files, classifier);
+        return new CategoryModel(config, weights, names, files, classifier, digest);
     }
 }
