@@ -58,7 +58,8 @@ final class TrainingPasses
     {
         final RunCommand pass = tree.command(spec, textCap, null);
         pass.verb = verb;
-        pass.processing.noCache = true;
+        pass.processing.noCache = true; // training reads what it learns from
+        pass.processing.cache = null;
         pass.reportAs = ignored -> ProcessorReport.stat();
         final Path root = pass.root();
         final LabelledTree labelled = new LabelledTree(root);
@@ -83,6 +84,7 @@ final class TrainingPasses
         count.verb = verb + " (term weights)";
         count.summary = false;
         count.processing.noCache = true;
+        count.processing.cache = null;
         final DocumentFrequencies frequencies = new DocumentFrequencies(config);
         final Path countRoot = count.root();
         // sized when the run opens its processor: after the run has checked DIR

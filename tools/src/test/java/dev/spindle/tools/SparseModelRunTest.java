@@ -32,14 +32,14 @@ class SparseModelRunTest
         final Path train = TextCorpus.write(base.resolve("train"), 20, 1);
         final Path test = TextCorpus.write(base.resolve("test"), 10, 2);
         final Path model = base.resolve("model.bin");
-        final CliRun trained = CliRun.of("train", "--labels", train.toString(), "--model", model.toString(), "--no-cache");
+        final Path cache = base.resolve("cache");
+        final CliRun trained = CliRun.of("train", "--labels", train.toString(), "--model", model.toString(), "--cache", cache.toString());
         assertEquals(ExitCodes.OK, trained.exitCode(), trained.out() + trained.err());
         assertTrue(trained.out().contains("3 categories, sparse classifier, term weights from 60 files"), trained.out());
         assertEquals(1, trained.out().lines().filter(line -> line.startsWith("spindle train " + train)).count(), "one summary: " + trained.out());
         assertFalse(trained.out().contains("(term weights)") || trained.out().contains("  ml "), "no pass of its own, no ml counts: " + trained.out());
         assertTrue(trained.err().contains("sparse classifier fitted in"), trained.err());
 
-        final Path cache = base.resolve("cache");
         final CliRun first = CliRun.of("run", test.toString(), "--model", model.toString(), "--top-k", "2", "--out", base.resolve("o1").toString(),
             "--cache", cache.toString());
         assertEquals(ExitCodes.OK, first.exitCode(), first.err());
