@@ -2,6 +2,7 @@ package dev.spindle.tools.ml;
 
 import java.util.Arrays;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * Fits a {@link SparseLinearClassifier} by plain SGD, one file at a time, on the softmax
@@ -62,11 +63,12 @@ public final class SparseLogisticTrainer
         final int n = rows.length;
         final float[] scales = new float[n];
         final int[][] packed = new int[n][];
-        for (int i = 0; i < n; i++)
+        // rows are independent: both cores, and the result does not depend on how they split them
+        IntStream.range(0, n).parallel().forEach(i ->
         {
             scales[i] = inverseNorm(rows[i], weights);
             packed[i] = restricted(rows[i], columnOf);
-        }
+        });
         int held = 0;
         final boolean[] heldOut = new boolean[n];
         if (n >= 50)
