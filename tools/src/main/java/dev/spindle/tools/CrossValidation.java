@@ -8,6 +8,8 @@ import dev.spindle.tools.ml.Classifier;
 import dev.spindle.tools.ml.EmbeddingConfig;
 import dev.spindle.tools.ml.Evaluation;
 import dev.spindle.tools.ml.LabelledEmbeddings;
+import dev.spindle.tools.ml.LabelledFeatures;
+import dev.spindle.tools.ml.SparseFeatures;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -25,10 +27,14 @@ final class CrossValidation
     static EvaluateCommand.Scored run(final CommandSpec spec, final LabelledRuns tree, final int folds, final ClassifierChoice choice) throws IOException
     {
         final TrainingPasses passes = new TrainingPasses(spec, tree, null);
-        final int status = passes.run("evaluate");
+        final int status = passes.run("evaluate", choice);
         if (status != ExitCodes.OK && status != ExitCodes.INCOMPLETE)
         {
             return new EvaluateCommand.Scored(status, null, "", "", null);
+        }
+        if (choice.readsFeatures())
+        {
+            return sparse(spec, passes, folds, status);
         }
         final LabelledEmbeddings.Rows all = passes.embeddings.rows();
         final Evaluation pooled = new Evaluation(all.names());
@@ -50,6 +56,39 @@ final class CrossValidation
             for (int i = 0; i < test.y().length; i++)
             {
                 final int[] ranked = model.topK(test.x()[i], 3).stream().mapToInt(c -> model.indexOf(c.name())).toArray();
+                pooled.add(test.y()[i], ranked, majority);
+                fold.add(test.y()[i], ranked, majority);
+            }
+            foldTop1[k] = Math.round(fold.top1() * 10_000) / 10_000.0;
+        }
+        return new EvaluateCommand.Scored(status, pooled, "", "the largest class of each fold's training part", Arrays.copyOf(foldTop1, folds));
+    }
+
+    /** The same over the weighted features, for the sparse classifier. */
+    private static EvaluateCommand.Scored sparse(final CommandSpec spec, final TrainingPasses passes, final int folds, final int status)
+    {
+        final LabelledFeatures.Rows all = passes.features.rows();
+        final Evaluation pooled = new Evaluation(all.names());
+        final double[] foldTop1 = new double[folds];
+        final EmbeddingConfig config = EmbeddingConfig.DEFAULT;
+        final SparseFeatures weighted = new SparseFeatures(config);
+        for (int k = 0; k < folds; k++)
+        {
+            final LabelledFeatures.Rows train = all.fold(folds, k, false);
+            final LabelledFeatures.Rows test = all.fold(folds, k, true);
+            if (train.y().length == 0 || test.y().length == 0)
+            {
+                foldTop1[k] = Double.NaN;
+                continue;
+            }
+            final Classifier classifier = ClassifierChoice.fitSparse(train, config.buckets(), passes.weights, spec.commandLine().getErr());
+            final CategoryModel model = new CategoryModel(config, passes.weights, all.names(), train.counts(), classifier);
+            final int majority = model.indexOf(model.majorityCategory());
+            final Evaluation fold = new Evaluation(all.names());
+            for (int i = 0; i < test.y().length; i++)
+            {
+                LabelledFeatures.unpack(test.x()[i], passes.weights, weighted);
+                final int[] ranked = model.topK(null, weighted, 3).stream().mapToInt(c -> model.indexOf(c.name())).toArray();
                 pooled.add(test.y()[i], ranked, majority);
                 fold.add(test.y()[i], ranked, majority);
             }

@@ -47,8 +47,8 @@ final class EvaluateCommand implements Callable<Integer>
         + "K-th, K times (files go to folds by a hash of their path; term weights are learned once over all of DIR, labels unused).")
     Integer folds;
 
-    @Option(names = "--classifier", paramLabel = "centroid|linear", description = "With --folds: the classifier to train (default: linear).")
-    String classifier = ClassifierChoice.LINEAR;
+    @Option(names = "--classifier", paramLabel = ClassifierChoice.OPTION_HELP, description = "With --folds: the classifier to train (default: sparse).")
+    String classifier = ClassifierChoice.DEFAULT;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write every figure and the confusion matrix to FILE as JSON.")
     Path json;

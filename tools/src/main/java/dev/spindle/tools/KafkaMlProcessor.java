@@ -28,7 +28,7 @@ final class KafkaMlProcessor implements BatchProcessor<KafkaRecord>
 
     KafkaMlProcessor(final Supplier<Projection> projection, final CategoryModel model, final int topK)
     {
-        this.embedders = ThreadLocal.withInitial(() -> new TextEmbedder(projection.get()));
+        this.embedders = ThreadLocal.withInitial(() -> new TextEmbedder(projection.get(), model == null ? null : model.weights()));
         this.model = model;
         this.topK = topK;
     }
@@ -46,12 +46,13 @@ final class KafkaMlProcessor implements BatchProcessor<KafkaRecord>
         {
             values[i] = batch.item(i).value();
         }
-        final float[][] embeddings = embedders.get().embed(values, batch.size());
+        final TextEmbedder embedder = embedders.get();
+        final float[][] embeddings = embedder.embed(values, batch.size());
         for (int i = 0; i < batch.size(); i++)
         {
             values[i] = null;
             final float[] embedding = embeddings[i];
-            final List<Category> categories = model == null ? List.of() : model.topK(embedding, topK);
+            final List<Category> categories = model == null ? List.of() : model.topK(embedding, embedder.features(i), topK);
             batch.succeed(i, Json.write(json ->
             {
                 json.writeStartObject();

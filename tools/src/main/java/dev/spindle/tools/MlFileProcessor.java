@@ -31,7 +31,10 @@ import dev.spindle.tools.ml.cache.ResultCache;
  * unchanged in the cache is not stat'ed again: a change in the milliseconds between the walk and the
  * worker is missed, as is one just after processing. Then every text file of the batch that is
  * still unknown is embedded; identical contents within a batch are embedded once, and across
- * batches the cache dedups them.
+ * batches the cache dedups them. A model whose classifier reads the weighted features (sparse)
+ * needs them, which the cache does not keep (~13 KiB for a Java source): its categories are cached
+ * instead, under the model file's digest, and a cached file whose categories came from another model
+ * (or fewer than --top-k) is read and featurized again, its embedding still from the cache.
  */
 public final class MlFileProcessor implements BatchProcessor<FileItem>
 {
@@ -42,6 +45,8 @@ public final class MlFileProcessor implements BatchProcessor<FileItem>
     private final CategoryModel model;
     private final int topK;
     private final boolean resultsRead;
+    /** The model scores features, not embeddings: every file is read, cached or not. */
+    private final boolean readsFeatures;
     private final ThreadLocal<Scratch> scratch;
     private final LongAdder[] bySource = new LongAdder[ResultSource.values().length];
 
@@ -62,6 +67,7 @@ public final class MlFileProcessor implements BatchProcessor<FileItem>
         final CategoryModel model, final int topK, final boolean resultsRead)
     {
         this.resultsRead = resultsRead || model != null;
+        this.readsFeatures = model != null && model.classifier().readsFeatures();
         this.config = config;
         this.projection = projection;
         this.weights = weights;
@@ -123,6 +129,13 @@ public final class MlFileProcessor implements BatchProcessor<FileItem>
                     weights.apply(own.features[s]);
                 }
             }
+            if (readsFeatures)
+            {
+                for (int s = 0; s < slots; s++)
+                {
+                    own.categories[s] = model.topK(null, own.features[s], topK);
+                }
+            }
             own.embedder().embed(own.features, slots, own.out);
         }
         settle(batch, own);
@@ -164,8 +177,17 @@ public final class MlFileProcessor implements BatchProcessor<FileItem>
         final CachedResult hit = cache.get(hash);
         if (hit != null)
         {
-            cache.put(key, size, mtime, hash, hit);
-            own.ready[index] = result(hit.analysis(), hash, hit.embedding(), ResultSource.CACHED_CONTENT);
+            List<Category> categories = null;
+            if (readsFeatures && hit.embedding() != null)
+            {
+                if (weights != null)
+                {
+                    weights.apply(features); // the slot is not kept: the next file overwrites it
+                }
+                categories = model.topK(null, features, topK);
+            }
+            cache.put(key, size, mtime, hash, categories == null ? hit : new CachedResult(hit.analysis(), hit.embedding(), model.digest(), categories));
+            own.ready[index] = result(hit.analysis(), hash, hit.embedding(), ResultSource.CACHED_CONTENT, categories);
             return true;
         }
         own.key[index] = key;
@@ -209,7 +231,16 @@ public final class MlFileProcessor implements BatchProcessor<FileItem>
         {
             return false;
         }
-        own.ready[index] = result(hit.analysis(), hash, hit.embedding(), ResultSource.FAST_PATH);
+        List<Category> scored = null;
+        if (readsFeatures && hit.embedding() != null)
+        {
+            if (model.digest() == 0 || hit.scoredBy() != model.digest() || hit.categories().size() < Math.min(topK, model.categories()))
+            {
+                return false; // scored by another model or for fewer categories: read the file again
+            }
+            scored = hit.categories().subList(0, Math.min(topK, hit.categories().size()));
+        }
+        own.ready[index] = result(hit.analysis(), hash, hit.embedding(), ResultSource.FAST_PATH, scored);
         return true;
     }
 
@@ -221,10 +252,13 @@ public final class MlFileProcessor implements BatchProcessor<FileItem>
             if (ready == null && own.analysis[i] != null)
             {
                 final int from = own.duplicateOf[i] >= 0 ? own.duplicateOf[i] : i;
-                final float[] embedding = own.slotOf[from] >= 0 ? own.out[own.slotOf[from]].clone() : null;
+                final int slot = own.slotOf[from];
+                final float[] embedding = slot >= 0 ? own.out[slot].clone() : null;
                 final FileAnalysis analysis = own.analysis[i];
-                cache.put(own.key[i], own.size[i], own.mtime[i], own.hash[i], new CachedResult(analysis, embedding));
-                ready = result(analysis, own.hash[i], embedding, from == i ? ResultSource.COMPUTED : ResultSource.DUPLICATE);
+                final List<Category> scored = slot >= 0 ? own.categories[slot] : null;
+                cache.put(own.key[i], own.size[i], own.mtime[i], own.hash[i],
+                    scored == null ? new CachedResult(analysis, embedding) : new CachedResult(analysis, embedding, model.digest(), scored));
+                ready = result(analysis, own.hash[i], embedding, from == i ? ResultSource.COMPUTED : ResultSource.DUPLICATE, scored);
             }
             if (ready != null)
             {
@@ -235,9 +269,12 @@ public final class MlFileProcessor implements BatchProcessor<FileItem>
         own.release();
     }
 
-    private FileResult result(final FileAnalysis analysis, final byte[] hash, final float[] embedding, final ResultSource source)
+    /** {@code scored}: the categories from the file's features when the model reads them, else null (scored from the embedding here). */
+    private FileResult result(final FileAnalysis analysis, final byte[] hash, final float[] embedding, final ResultSource source,
+        final List<Category> scored)
     {
-        final List<Category> categories = model != null && embedding != null ? model.topK(embedding, topK) : List.of();
+        final List<Category> categories = scored != null ? scored
+            : model != null && embedding != null && !readsFeatures ? model.topK(embedding, topK) : List.of();
         return new FileResult(analysis, hash, embedding, categories, source);
     }
 
@@ -250,6 +287,8 @@ public final class MlFileProcessor implements BatchProcessor<FileItem>
         private BatchEmbedder embedder;
         SparseFeatures[] features = new SparseFeatures[0];
         float[][] out = new float[0][];
+        /** Per feature slot: its categories when the model reads features. */
+        List<Category>[] categories = newCategories(0);
         FileResult[] ready = new FileResult[0];
         FileAnalysis[] analysis = new FileAnalysis[0];
         byte[][] hash = new byte[0][];
@@ -266,6 +305,12 @@ public final class MlFileProcessor implements BatchProcessor<FileItem>
             this.config = config;
             this.projection = projection;
             this.analyzer = new FileAnalyzer(config);
+        }
+
+        @SuppressWarnings("unchecked")
+        private static List<Category>[] newCategories(final int n)
+        {
+            return (List<Category>[]) new List<?>[n];
         }
 
         BatchEmbedder embedder()
@@ -289,6 +334,7 @@ public final class MlFileProcessor implements BatchProcessor<FileItem>
                     features[i] = new SparseFeatures(config);
                     out[i] = new float[config.dims()];
                 }
+                categories = newCategories(n);
                 ready = new FileResult[n];
                 analysis = new FileAnalysis[n];
                 hash = new byte[n][];
@@ -308,6 +354,7 @@ public final class MlFileProcessor implements BatchProcessor<FileItem>
         void release()
         {
             Arrays.fill(ready, 0, used, null);
+            Arrays.fill(categories, 0, used, null);
             Arrays.fill(analysis, 0, used, null);
             Arrays.fill(hash, 0, used, null);
             Arrays.fill(key, 0, used, null);

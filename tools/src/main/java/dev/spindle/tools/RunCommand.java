@@ -106,6 +106,10 @@ final class RunCommand implements Callable<Integer>
     /** The verb of the summary line: train and evaluate run this command too. */
     String verb = "run";
 
+    /** Train's passes: one that replaces the ML processor reports as its own (no ml counts); the term-weights pass prints no summary. */
+    UnaryOperator<ProcessorReport> reportAs = UnaryOperator.identity();
+    boolean summary = true;
+
     /** Train and evaluate know there is no model; they need not be told. */
     boolean quietWithoutModel;
 
@@ -285,9 +289,12 @@ final class RunCommand implements Callable<Integer>
         }
         final PerformanceReport report = spindle.report();
         final RunResult run = new RunResult(PathText.display(dir != null ? dir : root), walker.seen(), tally.succeeded(), tally.failed(),
-            tally.rejected(), tally.timedOut(), tally.failures(), report, files.report(), interruptedBy, tally.skipped(), tally.skips());
-        RunSummary.print(out, verb, run, json != null);
-        InterruptedRun.printAdvice(out, run, tap);
+            tally.rejected(), tally.timedOut(), tally.failures(), report, reportAs.apply(files.report()), interruptedBy, tally.skipped(), tally.skips());
+        if (summary || interruptedBy != null)
+        {
+            RunSummary.print(out, verb, run, json != null);
+            InterruptedRun.printAdvice(out, run, tap);
+        }
         out.flush();
         if (json != null)
         {

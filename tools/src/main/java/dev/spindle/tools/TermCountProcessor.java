@@ -6,30 +6,36 @@ import java.nio.file.Path;
 import dev.spindle.engine.Batch;
 import dev.spindle.engine.BatchProcessor;
 import dev.spindle.tools.ml.ContentKind;
-import dev.spindle.tools.ml.DocumentFrequencies;
 import dev.spindle.tools.ml.EmbeddingConfig;
 import dev.spindle.tools.ml.FileAnalysis;
 import dev.spindle.tools.ml.FileAnalyzer;
 import dev.spindle.tools.ml.SparseFeatures;
 
 /**
- * The first pass of {@code spindle train}: analyses a fixed sample of the files (one in
- * {@code stride}, chosen by a hash of the path, so reruns pick the same ones) and counts the
- * document frequency of their features; the other files succeed unread. No embedding: the sample
- * bounds what learning the weights adds to training, at the price of estimating rare buckets' df.
+ * A training pass of {@code spindle train}: analyses the files (or a fixed sample, one in
+ * {@code stride}, chosen by a hash of the path, so reruns pick the same ones) and hands each text
+ * file's raw hashed features to a sink: document frequencies for the embedding classifiers' term
+ * weights, or every file's features for the sparse classifier. No embedding, no cache: training
+ * reads what it learns from; the other files succeed unread.
  */
 final class TermCountProcessor implements BatchProcessor<FileItem>
 {
+    /** Receives a text file's unweighted features on a worker thread; they are reused once it returns. */
+    interface Sink
+    {
+        void text(FileItem item, SparseFeatures features);
+    }
+
     private final EmbeddingConfig config;
-    private final DocumentFrequencies frequencies;
+    private final Sink sink;
     private final int stride;
     private final ThreadLocal<FileAnalyzer> analyzer;
     private final ThreadLocal<SparseFeatures> features;
 
-    TermCountProcessor(final EmbeddingConfig config, final DocumentFrequencies frequencies, final int stride)
+    TermCountProcessor(final EmbeddingConfig config, final Sink sink, final int stride)
     {
         this.config = config;
-        this.frequencies = frequencies;
+        this.sink = sink;
         this.stride = stride;
         this.analyzer = ThreadLocal.withInitial(() -> new FileAnalyzer(this.config));
         this.features = ThreadLocal.withInitial(() -> new SparseFeatures(this.config));
@@ -81,7 +87,7 @@ final class TermCountProcessor implements BatchProcessor<FileItem>
                 }
                 if (analysis.kind() == ContentKind.TEXT)
                 {
-                    frequencies.add(scratch);
+                    sink.text(item, scratch);
                 }
                 batch.succeed(i, null);
             }

@@ -13,26 +13,31 @@ import dev.spindle.tools.ml.DocumentFrequencies;
 import dev.spindle.tools.ml.EmbeddingConfig;
 import dev.spindle.tools.ml.FileResult;
 import dev.spindle.tools.ml.LabelledEmbeddings;
+import dev.spindle.tools.ml.LabelledFeatures;
 import dev.spindle.tools.ml.TermWeights;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * How train and evaluate --folds turn a labelled tree into weighted embeddings, as two runs of the
- * engine: the first counts document frequencies over a fixed sample of at most {@link #DF_SAMPLE}
- * files (analysis only), the second embeds every file with the learned weights and keeps each text
- * file's embedding with its category. The sample keeps the first pass at a fraction of the second.
+ * How train and evaluate --folds turn a labelled tree into training rows through the engine. For
+ * the sparse classifier, one pass: every text file's hashed features, kept with its category, and
+ * IDF term weights counted over all of them afterwards (no embedding). For the embedding
+ * classifiers, two: document frequencies over a fixed sample of at most {@link #DF_SAMPLE} files
+ * (no summary of its own), then every file embedded with the learned weights. Each pass shows
+ * its progress line; the run prints one summary.
  */
 final class TrainingPasses
 {
-    /** Files whose document frequencies are counted (about; a hash picks one in stride). */
+    /** Files whose document frequencies are counted for the embedding classifiers (about; a hash picks one in stride). */
     static final long DF_SAMPLE = 1_000;
 
     private final CommandSpec spec;
     private final LabelledRuns tree;
     private final Integer textCap;
+    private final EmbeddingConfig config;
 
     TermWeights weights;
     final LabelledEmbeddings embeddings = new LabelledEmbeddings();
+    final LabelledFeatures features = new LabelledFeatures();
     final LongAdder unlabelled = new LongAdder();
 
     TrainingPasses(final CommandSpec spec, final LabelledRuns tree, final Integer textCap)
@@ -40,19 +45,51 @@ final class TrainingPasses
         this.spec = spec;
         this.tree = tree;
         this.textCap = textCap;
+        this.config = textCap == null ? EmbeddingConfig.DEFAULT : EmbeddingConfig.DEFAULT.withTextCap(textCap);
     }
 
-    /** Both passes; returns the run's exit status (OK or INCOMPLETE to go on). */
-    int run(final String verb) throws IOException
+    /** The passes {@code choice} needs; returns the run's exit status (OK or INCOMPLETE to go on). */
+    int run(final String verb, final ClassifierChoice choice) throws IOException
     {
-        final EmbeddingConfig config = textCap == null ? EmbeddingConfig.DEFAULT : EmbeddingConfig.DEFAULT.withTextCap(textCap);
+        return choice.readsFeatures() ? featurePass(verb) : embeddingPasses(verb);
+    }
+
+    private int featurePass(final String verb) throws IOException
+    {
+        final RunCommand pass = tree.command(spec, textCap, null);
+        pass.verb = verb;
+        pass.processing.noCache = true; // training reads what it learns from
+        pass.processing.cache = null;
+        pass.reportAs = ignored -> ProcessorReport.stat();
+        final Path root = pass.root();
+        final LabelledTree labelled = new LabelledTree(root);
+        pass.processorDecorator = ignored -> new TermCountProcessor(config, (item, raw) ->
+        {
+            final String category = labelled.categoryOf(item);
+            if (category == null)
+            {
+                unlabelled.increment();
+                return;
+            }
+            features.add(category, root.relativize(item.seen()).toString(), raw);
+        }, 1);
+        final int status = pass.call();
+        weights = features.size() > 0 ? features.idf(config.buckets()) : null;
+        return status;
+    }
+
+    private int embeddingPasses(final String verb) throws IOException
+    {
         final RunCommand count = tree.command(spec, textCap, null);
         count.verb = verb + " (term weights)";
+        count.summary = false;
         count.processing.noCache = true;
+        count.processing.cache = null;
         final DocumentFrequencies frequencies = new DocumentFrequencies(config);
         final Path countRoot = count.root();
         // sized when the run opens its processor: after the run has checked DIR
-        count.processorDecorator = ignored -> new TermCountProcessor(config, frequencies, (int) Math.max(1, (regularFiles(countRoot) + DF_SAMPLE - 1) / DF_SAMPLE));
+        count.processorDecorator = ignored -> new TermCountProcessor(config, (item, raw) -> frequencies.add(raw),
+            (int) Math.max(1, (regularFiles(countRoot) + DF_SAMPLE - 1) / DF_SAMPLE));
         final int counted = count.call();
         if (counted != ExitCodes.OK && counted != ExitCodes.INCOMPLETE)
         {

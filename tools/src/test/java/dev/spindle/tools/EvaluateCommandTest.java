@@ -33,12 +33,13 @@ class EvaluateCommandTest
     {
         final Path train = TextCorpus.write(base.resolve("train"), 20, 1);
         final Path test = TextCorpus.write(base.resolve("test"), 10, 2);
-        for (final String classifier : List.of("centroid", "linear"))
+        for (final String classifier : List.of("centroid", "linear", "sparse"))
         {
             final Path model = base.resolve(classifier + ".bin");
             final CliRun trained = CliRun.of("train", "--labels", train.toString(), "--model", model.toString(), "--no-cache", "--classifier", classifier);
             assertEquals(ExitCodes.OK, trained.exitCode(), trained.out() + trained.err());
-            assertTrue(trained.out().contains("3 categories, " + classifier + " classifier, term weights from 60 files"), trained.out());
+            assertTrue(trained.out().contains("3 categories, " + classifier + " classifier, term weights from "), trained.out());
+            assertEquals(1, trained.out().lines().filter(line -> line.startsWith("spindle train " + train)).count(), "one summary: " + trained.out());
 
             final Path json = base.resolve(classifier + ".json");
             final Path png = base.resolve(classifier + ".png");
@@ -85,7 +86,7 @@ class EvaluateCommandTest
         final Path tree = TextCorpus.write(base.resolve("t"), 3, 1);
         final Map<List<String>, String> cases = Map.of(
             List.of("train", "--labels", tree.toString(), "--model", base.resolve("m").toString(), "--classifier", "svm"),
-            "--classifier must be centroid or linear",
+            "--classifier must be sparse, linear or centroid",
             List.of("evaluate", "--labels", tree.toString()), "give either --model FILE or --folds K",
             List.of("evaluate", "--labels", tree.toString(), "--folds", "1"), "--folds must be 2..100",
             List.of("evaluate", "--labels", tree.toString(), "--folds", "3", "--plot", base.resolve("no/such/p.png").toString()), "--plot: no such directory");

@@ -18,7 +18,7 @@ import dev.spindle.tools.ml.TextEmbedder;
 final class BenchWorkload
 {
     private static final Projection PROJECTION = Projection.create(EmbeddingConfig.DEFAULT.withTextCap(4096));
-    private static final ThreadLocal<TextEmbedder> EMBEDDERS = ThreadLocal.withInitial(() -> new TextEmbedder(PROJECTION));
+    private static final ThreadLocal<TextEmbedder> EMBEDDERS = ThreadLocal.withInitial(() -> new TextEmbedder(PROJECTION, null));
     private static final ThreadLocal<byte[][]> ONE = ThreadLocal.withInitial(() -> new byte[1][]);
 
     final String name;

@@ -18,9 +18,17 @@ public final class CategoryModel
     private final String[] names;
     private final long[] trainingFiles;
     private final Classifier classifier;
+    private final long digest;
 
     public CategoryModel(final EmbeddingConfig config, final TermWeights weights, final String[] names, final long[] trainingFiles,
         final Classifier classifier)
+    {
+        this(config, weights, names, trainingFiles, classifier, 0);
+    }
+
+    /** {@code digest}: the model file's checksum, which names it in the cache (0: a model never saved, never cached). */
+    CategoryModel(final EmbeddingConfig config, final TermWeights weights, final String[] names, final long[] trainingFiles,
+        final Classifier classifier, final long digest)
     {
         if (classifier.categories() != names.length || trainingFiles.length != names.length)
         {
@@ -31,6 +39,13 @@ public final class CategoryModel
         this.names = names.clone();
         this.trainingFiles = trainingFiles.clone();
         this.classifier = classifier;
+        this.digest = digest;
+    }
+
+    /** The loaded file's CRC-32 (a cached file's categories are reused only under the same model), 0 when not loaded from a file. */
+    public long digest()
+    {
+        return digest;
     }
 
     /** Its embedding config, including the digest of its term weights. */
@@ -92,11 +107,20 @@ public final class CategoryModel
         return names[best];
     }
 
-    /** The {@code k} best categories for a unit-length embedding, best first, with the classifier's scores. */
+    /** The {@code k} best categories for a unit-length embedding, best first (a classifier that reads features: use the other overload). */
     public List<Category> topK(final float[] embedding, final int k)
     {
+        return topK(embedding, null, k);
+    }
+
+    /**
+     * The {@code k} best categories of a file, best first, with the classifier's scores, from its
+     * unit-length embedding or its features after {@link #weights()} (see {@link Classifier#readsFeatures()}).
+     */
+    public List<Category> topK(final float[] embedding, final SparseFeatures weighted, final int k)
+    {
         final double[] scores = new double[names.length];
-        classifier.score(embedding, scores);
+        classifier.score(embedding, weighted, scores);
         final int n = Math.min(k, names.length);
         final int[] best = new int[n];
         final double[] bestScore = new double[n];

@@ -62,7 +62,7 @@ public final class CentroidClassifier implements Classifier
     }
 
     @Override
-    public void score(final float[] embedding, final double[] scores)
+    public void score(final float[] embedding, final SparseFeatures weighted, final double[] scores)
     {
         for (int c = 0; c < centroids.length; c++)
         {

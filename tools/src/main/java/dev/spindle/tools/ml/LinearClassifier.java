@@ -42,7 +42,7 @@ public final class LinearClassifier implements Classifier
     }
 
     @Override
-    public void score(final float[] embedding, final double[] scores)
+    public void score(final float[] embedding, final SparseFeatures weighted, final double[] scores)
     {
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < weights.length; c++)

@@ -7,8 +7,9 @@ import dev.spindle.tools.FileFeatures;
 import dev.spindle.tools.FileItem;
 
 /**
- * The ML processor's cost per file, from {@code MlCostCalibration}'s fit on a generated tree (bench/RESULTS.md):
- * a fixed part (open, hash, featurise overheads, its share of the embedding) plus its analysed text (up
+ * The ML processor's cost per file, from {@code MlCostCalibration}'s fit on a generated tree (bench/RESULTS.md;
+ * re-measured with the factored projection: 138-174 us per file and 49-55 us per analysed KiB, within the
+ * constants' noise): a fixed part (open, hash, featurise overheads, its embedding) plus its analysed text (up
  * to the cap) plus hashing the bytes past the cap; a file the cache holds unchanged costs a stat and two
  * look-ups. One unit is about {@link #NANOS_PER_UNIT} ns on the calibration machine, so budgets read as time.
  * The trade-off: it cannot know a file is binary (cheap) before reading it, so binaries are overcharged.
@@ -19,8 +20,9 @@ public final class MlComplexityScorer implements CostFunction<FileItem>
 {
     public static final double NANOS_PER_UNIT = 10_000;
     /**
-     * A starting budget of ~10 ms of work: the embedding streams the union of a batch's matrix rows
-     * (~1 ms measured per batch), so batches much smaller than this pay it over too few files.
+     * A starting budget of ~10 ms of work. Chosen when the dense projection cost ~1 ms per batch; with
+     * the factored one the fit finds no per-batch cost left (bench/RESULTS.md, issue-18 v3 section), so
+     * this now only amortises the engine's own per-batch work.
      */
     public static final double DEFAULT_BUDGET = 1_000;
     public static final int DEFAULT_MAX_ITEMS = 128;

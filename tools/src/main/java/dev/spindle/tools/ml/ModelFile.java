@@ -26,8 +26,8 @@ import dev.spindle.tools.ml.CategoryModel.ModelException;
 final class ModelFile
 {
     static final byte[] MAGIC = "SPNDLMDL".getBytes(StandardCharsets.US_ASCII);
-    /** 1: centroids, unweighted. 2: term weights, embedding format, centroid or linear classifier. */
-    static final int VERSION = 2;
+    /** 1: centroids, unweighted. 2: term weights, embedding format, centroid or linear classifier. 3: also the sparse classifier. */
+    static final int VERSION = 3;
     /** A sanity bound against reading a foreign file's bytes as a huge count. */
     static final int MAX_CATEGORIES = 1 << 16;
 
@@ -79,6 +79,20 @@ final class ModelFile
     private static void writeClassifier(final DataOutputStream out, final Classifier classifier, final int dims) throws IOException
     {
         out.writeUTF(classifier.kind());
+        if (classifier instanceof SparseLinearClassifier sparse)
+        {
+            final int[] columns = sparse.columns();
+            out.writeInt(columns.length);
+            final ByteBuffer bytes = ByteBuffer.allocate(4 * columns.length);
+            bytes.asIntBuffer().put(columns);
+            out.write(bytes.array());
+            for (final float[] row : sparse.weights())
+            {
+                writeFloats(out, row);
+            }
+            writeFloats(out, sparse.bias());
+            return;
+        }
         for (int c = 0; c < classifier.categories(); c++)
         {
             final float[] row = classifier instanceof LinearClassifier linear ? linear.weights(c) : ((CentroidClassifier) classifier).centroid(c);
@@ -90,6 +104,48 @@ final class ModelFile
             {
                 out.writeFloat(linear.bias(c));
             }
+        }
+    }
+
+    private static void writeFloats(final DataOutputStream out, final float[] values) throws IOException
+    {
+        final ByteBuffer bytes = ByteBuffer.allocate(4 * values.length);
+        bytes.asFloatBuffer().put(values);
+        out.write(bytes.array());
+    }
+
+    private static float[] readFloats(final DataInputStream in, final int count) throws IOException
+    {
+        final byte[] bytes = new byte[4 * count];
+        in.readFully(bytes);
+        final float[] values = new float[count];
+        ByteBuffer.wrap(bytes).asFloatBuffer().get(values);
+        return values;
+    }
+
+    private static SparseLinearClassifier readSparse(final Path file, final DataInputStream in, final int buckets, final int classes) throws IOException
+    {
+        final int width = in.readInt();
+        if (width < 0 || width > buckets || in.available() != 4L * width * (1 + classes) + 4L * classes)
+        {
+            throw new ModelException(file, "corrupt (" + width + " columns in " + in.available() + " bytes)");
+        }
+        final byte[] bytes = new byte[4 * width];
+        in.readFully(bytes);
+        final int[] columns = new int[width];
+        ByteBuffer.wrap(bytes).asIntBuffer().get(columns);
+        final float[][] rows = new float[width][];
+        for (int i = 0; i < width; i++)
+        {
+            rows[i] = readFloats(in, classes);
+        }
+        try
+        {
+            return new SparseLinearClassifier(buckets, columns, rows, readFloats(in, classes));
+        }
+        catch (final IllegalArgumentException e)
+        {
+            throw new ModelException(file, "corrupt (" + e.getMessage() + ")");
         }
     }
 
@@ -133,7 +189,7 @@ final class ModelFile
                 throw new ModelException(file, "trained on embedding format " + embeddingFormat + ", this spindle embeds with format "
                     + EmbeddingConfig.FORMAT_VERSION + " (retrain it with 'spindle train')");
             }
-            return read(file, in);
+            return read(file, in, stored);
         }
         catch (final EOFException e)
         {
@@ -141,7 +197,7 @@ final class ModelFile
         }
     }
 
-    private static CategoryModel read(final Path file, final DataInputStream in) throws IOException
+    private static CategoryModel read(final Path file, final DataInputStream in, final long digest) throws IOException
     {
         final EmbeddingConfig config;
         try
@@ -177,6 +233,10 @@ final class ModelFile
         }
         final String kind = in.readUTF();
         final boolean linear = LinearClassifier.KIND.equals(kind);
+        if (SparseLinearClassifier.KIND.equals(kind))
+        {
+            return new CategoryModel(config, weights, names, files, readSparse(file, in, config.buckets(), count), digest);
+        }
         if (!linear && !CentroidClassifier.KIND.equals(kind))
         {
             throw new ModelException(file, "corrupt (classifier '" + kind + "')");
@@ -199,6 +259,6 @@ final class ModelFile
             throw new ModelException(file, "corrupt (" + in.available() + " bytes after the classifier)");
         }
         final Classifier classifier = linear ? new LinearClassifier(rows, bias) : new CentroidClassifier(rows);
-        return new CategoryModel(config, weights, names, files, classifier);
+        return new CategoryModel(config, weights, names, files, classifier, digest);
     }
 }

@@ -8,14 +8,16 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Embeds in-memory documents (UTF-8 bytes, such as Kafka record values) the way the ML processor
- * embeds files: the first text-cap bytes, decoded with replacement, featurized and multiplied a
- * batch at a time. One per thread: it owns its decoder, featurizer and feature buffers.
+ * embeds files: the first text-cap bytes, decoded with replacement, featurized, weighted by the
+ * model's term weights and multiplied a batch at a time. One per thread: it owns its decoder,
+ * featurizer and feature buffers.
  */
 public final class TextEmbedder
 {
     private final EmbeddingConfig config;
     private final BatchEmbedder embedder;
     private final TextFeaturizer featurizer;
+    private final TermWeights weights;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPLACE)
         .onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -24,8 +26,10 @@ public final class TextEmbedder
     private SparseFeatures[] features = new SparseFeatures[0];
     private float[][] out = new float[0][];
 
-    public TextEmbedder(final Projection projection)
+    /** {@code weights}: applied before the projection, as a model's run applies them (null: none). */
+    public TextEmbedder(final Projection projection, final TermWeights weights)
     {
+        this.weights = weights;
         this.config = projection.config();
         this.embedder = new BatchEmbedder(projection);
         this.featurizer = new TextFeaturizer(config);
@@ -53,9 +57,19 @@ public final class TextEmbedder
         {
             final byte[] document = documents[i] == null ? new byte[0] : documents[i];
             featurizer.featurize(chars, decode(document), features[i]);
+            if (weights != null)
+            {
+                weights.apply(features[i]);
+            }
         }
         embedder.embed(features, count, out);
         return out;
+    }
+
+    /** Document {@code i}'s weighted features from the last {@link #embed} call (what a sparse classifier scores). */
+    public SparseFeatures features(final int i)
+    {
+        return features[i];
     }
 
     private int decode(final byte[] document)

@@ -87,20 +87,23 @@ class CategoryModelTest
     }
 
     @Test
-    void aVersionOneModelIsRefusedWithOneLineSayingToRetrain() throws IOException
+    void olderModelVersionsAreRefusedWithOneLineSayingToRetrain() throws IOException
     {
-        final Path file = dir.resolve("m.bin");
-        centroids(null).save(file);
-        final byte[] bytes = Files.readAllBytes(file);
-        bytes[ModelFile.MAGIC.length + 3] = 1;
-        final CRC32 crc = new CRC32();
-        crc.update(bytes, 0, bytes.length - Long.BYTES);
-        ByteBuffer.wrap(bytes, bytes.length - Long.BYTES, Long.BYTES).putLong(crc.getValue());
-        Files.write(file, bytes);
-        final IOException e = assertThrows(CategoryModel.ModelException.class, () -> CategoryModel.load(file));
-        assertTrue(e.getMessage().contains("model format version 1, this spindle reads version 2 (made by an older spindle: retrain it with 'spindle train')"),
-            e.getMessage());
-        assertEquals(-1, e.getMessage().indexOf('\n'));
+        for (final byte version : new byte[] {1, 2})
+        {
+            final Path file = dir.resolve("m" + version + ".bin");
+            centroids(null).save(file);
+            final byte[] bytes = Files.readAllBytes(file);
+            bytes[ModelFile.MAGIC.length + 3] = version;
+            final CRC32 crc = new CRC32();
+            crc.update(bytes, 0, bytes.length - Long.BYTES);
+            ByteBuffer.wrap(bytes, bytes.length - Long.BYTES, Long.BYTES).putLong(crc.getValue());
+            Files.write(file, bytes);
+            final IOException e = assertThrows(CategoryModel.ModelException.class, () -> CategoryModel.load(file));
+            assertTrue(e.getMessage().contains("model format version " + version
+                + ", this spindle reads version 3 (made by an older spindle: retrain it with 'spindle train')"), e.getMessage());
+            assertEquals(-1, e.getMessage().indexOf('\n'));
+        }
     }
 
     @Test
@@ -127,6 +130,6 @@ class CategoryModelTest
         bytes[ModelFile.MAGIC.length + 3] = 9;
         Files.write(file, bytes);
         final IOException e = assertThrows(CategoryModel.ModelException.class, () -> CategoryModel.load(file));
-        assertTrue(e.getMessage().contains("model format version 9, this spindle reads version 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("model format version 9, this spindle reads version 3"), e.getMessage());
     }
 }

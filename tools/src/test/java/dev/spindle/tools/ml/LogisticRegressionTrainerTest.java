@@ -64,7 +64,7 @@ class LogisticRegressionTrainerTest
         final double[] p = new double[3];
         for (int i = 0; i < test.length; i++)
         {
-            model.score(test[i], p);
+            model.score(test[i], null, p);
             assertEquals(1.0, p[0] + p[1] + p[2], 1e-9);
             int best = 0;
             for (int c = 1; c < 3; c++)

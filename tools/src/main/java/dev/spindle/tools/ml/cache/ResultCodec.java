@@ -1,24 +1,30 @@
 package dev.spindle.tools.ml.cache;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.CRC32C;
 
+import dev.spindle.tools.ml.Category;
 import dev.spindle.tools.ml.ContentKind;
 import dev.spindle.tools.ml.FileAnalysis;
 
 /**
  * The stored byte layouts (cache format {@link #FORMAT}). A result is a fixed 45-byte head, the raw
- * float32 vector and a CRC32C (MVStore checks where a page lies, not what it holds): compact and fast
- * to decode, at the price of bumping {@link #FORMAT} on any layout change.
+ * float32 vector, the scoring model's digest and its categories (UTF-8 name, score) and a CRC32C
+ * (MVStore checks where a page lies, not what it holds): compact and fast to decode, at the price of
+ * bumping {@link #FORMAT} on any layout change.
  */
 final class ResultCodec
 {
     /**
      * Bump on any change of the layouts below or of what a field means: stores of another format are
-     * cleared on open. 2: entropy covers the first text-cap bytes, not the whole file.
+     * cleared on open. 2: entropy covers the first text-cap bytes, not the whole file. 3: a sparse
+     * model's categories.
      */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
 
     private static final int HEAD = 1 + 8 * 5 + 4;
     private static final int CRC = 4;
@@ -32,13 +38,27 @@ final class ResultCodec
     {
         final FileAnalysis a = result.analysis();
         final float[] vector = result.embedding();
-        final ByteBuffer out = ByteBuffer.allocate(HEAD + (vector == null ? 0 : 4 * vector.length) + CRC);
+        final List<Category> categories = result.categories();
+        final byte[][] names = new byte[categories.size()][];
+        int scored = Long.BYTES + 1;
+        for (int i = 0; i < names.length; i++)
+        {
+            names[i] = categories.get(i).name().getBytes(StandardCharsets.UTF_8);
+            scored += 2 + names[i].length + Double.BYTES;
+        }
+        final ByteBuffer out = ByteBuffer.allocate(HEAD + (vector == null ? 0 : 4 * vector.length) + scored + CRC);
         out.put((byte) a.kind().ordinal())
             .putLong(a.bytes()).putLong(a.lines()).putLong(a.tokens()).putDouble(a.entropy()).putLong(a.textBytes())
             .putInt(vector == null ? -1 : vector.length);
         if (vector != null)
         {
             out.asFloatBuffer().put(vector);
+            out.position(out.position() + 4 * vector.length);
+        }
+        out.putLong(result.scoredBy()).put((byte) names.length);
+        for (int i = 0; i < names.length; i++)
+        {
+            out.putShort((short) names[i].length).put(names[i]).putDouble(categories.get(i).score());
         }
         out.putInt(out.capacity() - CRC, crc(out.array()));
         return out.array();
@@ -59,7 +79,8 @@ final class ResultCodec
         final double entropy = in.getDouble();
         final long textBytes = in.getLong();
         final int dims = in.getInt();
-        if (kind < 0 || kind >= KINDS.length || (dims < 0 ? dims != -1 || value.length != HEAD + CRC : value.length != HEAD + 4L * dims + CRC))
+        final long scoredAt = HEAD + 4L * Math.max(0, dims);
+        if (kind < 0 || kind >= KINDS.length || dims < -1 || value.length < scoredAt + Long.BYTES + 1 + CRC)
         {
             return null;
         }
@@ -69,7 +90,30 @@ final class ResultCodec
             vector = new float[dims];
             in.asFloatBuffer().get(vector);
         }
-        return new CachedResult(new FileAnalysis(bytes, lines, tokens, entropy, KINDS[kind], textBytes), vector);
+        in.position((int) scoredAt);
+        final long scoredBy = in.getLong();
+        final int count = in.get();
+        final List<Category> categories = new ArrayList<>(Math.max(0, count));
+        for (int i = 0; i < count; i++)
+        {
+            if (in.remaining() < 2 + CRC)
+            {
+                return null;
+            }
+            final int length = in.getShort();
+            if (length < 0 || in.remaining() < length + Double.BYTES + CRC)
+            {
+                return null;
+            }
+            final String name = new String(value, in.position(), length, StandardCharsets.UTF_8);
+            in.position(in.position() + length);
+            categories.add(new Category(name, in.getDouble()));
+        }
+        if (count < 0 || in.remaining() != CRC)
+        {
+            return null;
+        }
+        return new CachedResult(new FileAnalysis(bytes, lines, tokens, entropy, KINDS[kind], textBytes), vector, scoredBy, List.copyOf(categories));
     }
 
     private static int crc(final byte[] value)

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import dev.spindle.tools.ml.Category;
 
 class ResultCodecTest
 {
@@ -18,8 +21,21 @@ class ResultCodecTest
         {
             final byte[] bytes = ResultCodec.encode(Fixtures.result(i));
             assertResult(i, ResultCodec.decode(bytes));
-            assertEquals(Fixtures.result(i).embedding() == null ? 49 : 49 + 4 * Fixtures.DIMS, bytes.length);
+            assertEquals(Fixtures.result(i).embedding() == null ? 58 : 58 + 4 * Fixtures.DIMS, bytes.length);
         }
+    }
+
+    @Test
+    void aSparseModelsCategoriesRoundTripWithItsDigest()
+    {
+        final CachedResult plain = Fixtures.result(2);
+        final CachedResult scored = new CachedResult(plain.analysis(), plain.embedding(), 0xABCDEF12L,
+            List.of(new Category("caf\u00e9", 0.75), new Category("x", 0.125)));
+        final CachedResult back = ResultCodec.decode(ResultCodec.encode(scored));
+        assertEquals(0xABCDEF12L, back.scoredBy());
+        assertEquals(scored.categories(), back.categories());
+        assertArrayEquals(plain.embedding(), back.embedding());
+        assertEquals(plain.analysis(), back.analysis());
     }
 
     @Test
