@@ -99,7 +99,7 @@ public final class KafkaSpindle implements AutoCloseable
         }
         runner.close();
         engine.close();
-        producer.close();
+        producer.close(settings.drainTimeout); // bounded: a send still unacked was not committed, so the next owner runs it again
     }
 
     private static void pollThreadFailed(final Throwable t)
