@@ -4,10 +4,9 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 import dev.spindle.tools.ml.CentroidClassifier;
-import dev.spindle.tools.ml.FeatureSelection;
 import dev.spindle.tools.ml.Classifier;
-import dev.spindle.tools.ml.LabelledEmbeddings;
-import dev.spindle.tools.ml.LabelledFeatures;
+import dev.spindle.tools.ml.FeatureSelection;
+import dev.spindle.tools.ml.LabelledRows;
 import dev.spindle.tools.ml.LinearClassifier;
 import dev.spindle.tools.ml.LogisticRegressionTrainer;
 import dev.spindle.tools.ml.SparseLinearClassifier;
@@ -50,14 +49,14 @@ enum ClassifierChoice
     }
 
     /** Fits the sparse classifier on every row, showing its epochs like {@link #fit}. */
-    static Classifier fitSparse(final LabelledFeatures.Rows rows, final int buckets, final TermWeights weights, final PrintWriter err)
+    static Classifier fitSparse(final LabelledRows<int[]> rows, final int buckets, final TermWeights weights, final PrintWriter err)
     {
         return fitted(err, "sparse", progress -> SparseLogisticTrainer.train(rows.x(), rows.y(), rows.classes(), buckets, weights,
             FeatureSelection.DEFAULT_COLUMNS, SEED, progress));
     }
 
     /** Fits an embedding classifier on every row; the linear model shows its epochs on {@code err} (when it is a terminal) and ends with one line. */
-    Classifier fit(final LabelledEmbeddings.Rows rows, final int dims, final PrintWriter err)
+    Classifier fit(final LabelledRows<float[]> rows, final int dims, final PrintWriter err)
     {
         if (this == CENTROID)
         {

@@ -7,8 +7,8 @@ import dev.spindle.tools.ml.CategoryModel;
 import dev.spindle.tools.ml.Classifier;
 import dev.spindle.tools.ml.EmbeddingConfig;
 import dev.spindle.tools.ml.Evaluation;
-import dev.spindle.tools.ml.LabelledEmbeddings;
 import dev.spindle.tools.ml.LabelledFeatures;
+import dev.spindle.tools.ml.LabelledRows;
 import dev.spindle.tools.ml.SparseFeatures;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -36,14 +36,14 @@ final class CrossValidation
         {
             return sparse(spec, passes, folds, status);
         }
-        final LabelledEmbeddings.Rows all = passes.embeddings.rows();
+        final LabelledRows<float[]> all = passes.embeddings.rows();
         final Evaluation pooled = new Evaluation(all.names());
         final double[] foldTop1 = new double[folds];
         final int dims = EmbeddingConfig.DEFAULT.dims();
         for (int k = 0; k < folds; k++)
         {
-            final LabelledEmbeddings.Rows train = all.fold(folds, k, false);
-            final LabelledEmbeddings.Rows test = all.fold(folds, k, true);
+            final LabelledRows<float[]> train = all.fold(folds, k, false);
+            final LabelledRows<float[]> test = all.fold(folds, k, true);
             if (train.y().length == 0 || test.y().length == 0)
             {
                 foldTop1[k] = Double.NaN;
@@ -67,15 +67,15 @@ final class CrossValidation
     /** The same over the weighted features, for the sparse classifier. */
     private static EvaluateCommand.Scored sparse(final CommandSpec spec, final TrainingPasses passes, final int folds, final int status)
     {
-        final LabelledFeatures.Rows all = passes.features.rows();
+        final LabelledRows<int[]> all = passes.features.rows();
         final Evaluation pooled = new Evaluation(all.names());
         final double[] foldTop1 = new double[folds];
         final EmbeddingConfig config = EmbeddingConfig.DEFAULT;
         final SparseFeatures weighted = new SparseFeatures(config);
         for (int k = 0; k < folds; k++)
         {
-            final LabelledFeatures.Rows train = all.fold(folds, k, false);
-            final LabelledFeatures.Rows test = all.fold(folds, k, true);
+            final LabelledRows<int[]> train = all.fold(folds, k, false);
+            final LabelledRows<int[]> test = all.fold(folds, k, true);
             if (train.y().length == 0 || test.y().length == 0)
             {
                 foldTop1[k] = Double.NaN;

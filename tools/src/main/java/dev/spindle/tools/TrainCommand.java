@@ -9,8 +9,7 @@ import java.util.concurrent.Callable;
 
 import dev.spindle.tools.ml.CategoryModel;
 import dev.spindle.tools.ml.EmbeddingConfig;
-import dev.spindle.tools.ml.LabelledEmbeddings;
-import dev.spindle.tools.ml.LabelledFeatures;
+import dev.spindle.tools.ml.LabelledRows;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,8 +77,8 @@ final class TrainCommand implements Callable<Integer>
                 PathText.terminal(tree.labels));
         }
         final EmbeddingConfig config = textCap == null ? EmbeddingConfig.DEFAULT : EmbeddingConfig.DEFAULT.withTextCap(textCap);
-        final LabelledFeatures.Rows sparseRows = choice.readsFeatures() ? passes.features.rows() : null;
-        final LabelledEmbeddings.Rows rows = choice.readsFeatures() ? null : passes.embeddings.rows();
+        final LabelledRows<int[]> sparseRows = choice.readsFeatures() ? passes.features.rows() : null;
+        final LabelledRows<float[]> rows = choice.readsFeatures() ? null : passes.embeddings.rows();
         final String[] names = sparseRows != null ? sparseRows.names() : rows.names();
         if (names.length < 2)
         {

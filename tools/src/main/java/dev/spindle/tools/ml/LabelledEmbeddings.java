@@ -29,8 +29,8 @@ public final class LabelledEmbeddings
         return byKey.size();
     }
 
-    /** The rows in key order with their labels as indices into {@link Rows#names()} (name order). */
-    public synchronized Rows rows()
+    /** The rows in key order with their labels as indices into {@link LabelledRows#names()} (name order). */
+    public synchronized LabelledRows<float[]> rows()
     {
         final List<String> names = new ArrayList<>(new TreeSet<>(byKey.values().stream().map(Entry::category).toList()));
         final int n = byKey.size();
@@ -45,7 +45,7 @@ public final class LabelledEmbeddings
             fold[i] = foldHash(entry.getKey());
             i++;
         }
-        return new Rows(names.toArray(new String[0]), x, y, fold);
+        return new LabelledRows<>(names.toArray(new String[0]), x, y, fold);
     }
 
     /** A non-negative hash of the key, stable across runs: fold = foldHash mod K. */
@@ -54,52 +54,5 @@ public final class LabelledEmbeddings
         int h = key.hashCode() * 0x9E3779B1;
         h ^= h >>> 16;
         return h & Integer.MAX_VALUE;
-    }
-
-    /**
-     * @param names categories in name order
-     * @param x     unit embeddings
-     * @param y     label per row
-     * @param fold  a stable hash per row for K-fold splits
-     */
-    public record Rows(String[] names, float[][] x, int[] y, int[] fold)
-    {
-        public int classes()
-        {
-            return names.length;
-        }
-
-        public long[] counts()
-        {
-            final long[] counts = new long[names.length];
-            for (final int label : y)
-            {
-                counts[label]++;
-            }
-            return counts;
-        }
-
-        /** The rows whose fold hash mod {@code folds} is (or, with {@code inFold} false, is not) {@code k}. */
-        public Rows fold(final int folds, final int k, final boolean inFold)
-        {
-            int n = 0;
-            for (final int f : fold)
-            {
-                n += (f % folds == k) == inFold ? 1 : 0;
-            }
-            final float[][] fx = new float[n][];
-            final int[] fy = new int[n];
-            final int[] ff = new int[n];
-            for (int i = 0, j = 0; i < y.length; i++)
-            {
-                if ((fold[i] % folds == k) == inFold)
-                {
-                    fx[j] = x[i];
-                    fy[j] = y[i];
-                    ff[j++] = fold[i];
-                }
-            }
-            return new Rows(names, fx, fy, ff);
-        }
     }
 }

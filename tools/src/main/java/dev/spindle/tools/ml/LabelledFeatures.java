@@ -106,8 +106,8 @@ public final class LabelledFeatures
         return TermWeights.idf(df, byKey.size());
     }
 
-    /** The rows in key order with their labels as indices into {@link Rows#names()} (name order). */
-    public synchronized Rows rows()
+    /** The rows in key order with their labels as indices into {@link LabelledRows#names()} (name order). */
+    public synchronized LabelledRows<int[]> rows()
     {
         final List<String> names = new ArrayList<>(new TreeSet<>(byKey.values().stream().map(Entry::category).toList()));
         final int n = byKey.size();
@@ -122,53 +122,6 @@ public final class LabelledFeatures
             fold[i] = LabelledEmbeddings.foldHash(entry.getKey());
             i++;
         }
-        return new Rows(names.toArray(new String[0]), x, y, fold);
-    }
-
-    /**
-     * @param names categories in name order
-     * @param x     packed features per row
-     * @param y     label per row
-     * @param fold  a stable hash per row for K-fold splits
-     */
-    public record Rows(String[] names, int[][] x, int[] y, int[] fold)
-    {
-        public int classes()
-        {
-            return names.length;
-        }
-
-        public long[] counts()
-        {
-            final long[] counts = new long[names.length];
-            for (final int label : y)
-            {
-                counts[label]++;
-            }
-            return counts;
-        }
-
-        /** The rows whose fold hash mod {@code folds} is (or, with {@code inFold} false, is not) {@code k}. */
-        public Rows fold(final int folds, final int k, final boolean inFold)
-        {
-            int n = 0;
-            for (final int f : fold)
-            {
-                n += (f % folds == k) == inFold ? 1 : 0;
-            }
-            final int[][] fx = new int[n][];
-            final int[] fy = new int[n];
-            final int[] ff = new int[n];
-            for (int i = 0, j = 0; i < y.length; i++)
-            {
-                if ((fold[i] % folds == k) == inFold)
-                {
-                    fx[j] = x[i];
-                    fy[j] = y[i];
-                    ff[j++] = fold[i];
-                }
-            }
-            return new Rows(names, fx, fy, ff);
-        }
+        return new LabelledRows<>(names.toArray(new String[0]), x, y, fold);
     }
 }

@@ -65,31 +65,9 @@ public final class LogisticRegressionTrainer
         final Progress progress)
     {
         final int n = embeddings.length;
-        final boolean[] heldOut = new boolean[n];
-        int held = 0;
-        if (n >= 50)
-        {
-            for (int i = 0; i < n; i++)
-            {
-                heldOut[i] = Integer.remainderUnsigned(i * 0x9E3779B1 ^ (int) seed, 10) == 0;
-                held += heldOut[i] ? 1 : 0;
-            }
-        }
-        final int[] train = new int[n - held];
-        final int[] test = new int[held];
-        for (int i = 0, t = 0, h = 0; i < n; i++)
-        {
-            if (heldOut[i])
-            {
-                test[h++] = i;
-            }
-            else
-            {
-                train[t++] = i;
-            }
-        }
+        final HeldOutSplit split = HeldOutSplit.of(n, seed);
         final LogisticRegressionTrainer trainer = new LogisticRegressionTrainer(classes, dims);
-        return trainer.fit(embeddings, labels, train, test, new Random(seed), progress);
+        return trainer.fit(embeddings, labels, split.train(), split.test(), new Random(seed), progress);
     }
 
     private LinearClassifier fit(final float[][] x, final int[] y, final int[] train, final int[] test, final Random random, final Progress progress)

@@ -69,31 +69,9 @@ public final class SparseLogisticTrainer
             scales[i] = inverseNorm(rows[i], weights);
             packed[i] = restricted(rows[i], columnOf);
         });
-        int held = 0;
-        final boolean[] heldOut = new boolean[n];
-        if (n >= 50)
-        {
-            for (int i = 0; i < n; i++)
-            {
-                heldOut[i] = Integer.remainderUnsigned(i * 0x9E3779B1 ^ (int) seed, 10) == 0;
-                held += heldOut[i] ? 1 : 0;
-            }
-        }
-        final int[] train = new int[n - held];
-        final int[] test = new int[held];
-        for (int i = 0, t = 0, h = 0; i < n; i++)
-        {
-            if (heldOut[i])
-            {
-                test[h++] = i;
-            }
-            else
-            {
-                train[t++] = i;
-            }
-        }
+        final HeldOutSplit split = HeldOutSplit.of(n, seed);
         final SparseLogisticTrainer trainer = new SparseLogisticTrainer(classes, chosen, weights);
-        final float[][] best = trainer.fit(packed, scales, labels, train, test, new Random(seed), progress);
+        final float[][] best = trainer.fit(packed, scales, labels, split.train(), split.test(), new Random(seed), progress);
         return new SparseLinearClassifier(buckets, chosen, best, trainer.bestBias);
     }
 

@@ -55,7 +55,7 @@ class SparseLogisticTrainerTest
     {
         final LabelledFeatures features = corpus();
         final TermWeights weights = features.idf(CONFIG.buckets());
-        final LabelledFeatures.Rows rows = features.rows();
+        final LabelledRows<int[]> rows = features.rows();
         final SparseLinearClassifier fitted = SparseLogisticTrainer.train(rows.x(), rows.y(), 3, CONFIG.buckets(), weights, 128, 7, (e, l, a) -> { });
         final SparseLinearClassifier again = SparseLogisticTrainer.train(rows.x(), rows.y(), 3, CONFIG.buckets(), weights, 128, 7, (e, l, a) -> { });
         assertArrayEquals(fitted.weights(), again.weights(), "same rows and seed, same model");
