@@ -40,10 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class SignalInterruptTest
 {
-    /** Enough small files that a run signalled after its first hundreds of outcomes is still walking. */
-    private static final int BIG_TREE = 20_000;
+    /** Many more files than the gated children's ring holds, so a run held at its gate is still walking. */
+    private static final int BIG_TREE = 5_000;
     private static final int SLOW_TREE = 2_000;
-    private static final int STARTED = 500;
 
     @TempDir
     Path base;
@@ -68,6 +67,17 @@ class SignalInterruptTest
         return Child.start(children, base, SlowRunMain.class.getName(), List.of("-Dslow.micros=5000"), args);
     }
 
+    /**
+     * The CLI in a child JVM ({@link SlowRunMain}, full speed) that holds still after its first outcomes until
+     * {@code gate} exists, with a ring small enough that the walk cannot finish meanwhile: a signal sent while it
+     * holds lands mid-walk however loaded the machine is.
+     */
+    private Child gated(final Path gate, final String... args) throws IOException
+    {
+        return Child.start(children, base, SlowRunMain.class.getName(), List.of("-Dslow.micros=0", "-Dslow.ring=1024", "-Dslow.gate=" + gate),
+            args);
+    }
+
     @Test
     void ctrlCDrainsAndReportsThenSigtermInterruptsTheResumeThenAResumeFinishesExactlyTheRest() throws Exception
     {
@@ -76,10 +86,13 @@ class SignalInterruptTest
         final Path out = base.resolve("out");
         final Path json = base.resolve("run.json");
 
-        final Child run = cli("run", tree.toString(), "--workers", "2", "--journal", journal.toString(), "--out", out.toString(),
+        final Path gate = base.resolve("gate-run");
+        final Child run = gated(gate, "run", tree.toString(), "--workers", "2", "--journal", journal.toString(), "--out", out.toString(),
             "--json", json.toString());
-        run.awaitOutcomes(journal, STARTED);
+        run.awaitOutcomes(journal, SlowRunMain.GATE_AFTER);
         run.signal("INT");
+        run.awaitStderr("stopped walking");
+        Files.createFile(gate);
         assertEquals(ExitCodes.INTERRUPTED_SIGINT, run.exit(), run::output);
         assertTrue(run.out().contains("INTERRUPTED by SIGINT"), run::output);
         assertTrue(run.out().contains("'spindle resume " + journal + "' finishes the rest"), run::output);
@@ -103,9 +116,12 @@ class SignalInterruptTest
         assertTrue(verify.out().contains("interrupted") && !verify.out().contains("did not close"), verify.out());
 
         final Path resumeJson = base.resolve("resume.json");
-        final Child resume = cli("resume", journal.toString(), "--workers", "2", "--json", resumeJson.toString());
-        resume.awaitOutcomes(journal, seen + STARTED);
+        final Path resumeGate = base.resolve("gate-resume");
+        final Child resume = gated(resumeGate, "resume", journal.toString(), "--workers", "2", "--json", resumeJson.toString());
+        resume.awaitOutcomes(journal, seen + SlowRunMain.GATE_AFTER);
         resume.signal("TERM");
+        resume.awaitStderr("stopped walking");
+        Files.createFile(resumeGate);
         assertEquals(ExitCodes.INTERRUPTED_SIGTERM, resume.exit(), resume::output);
         assertTrue(resume.out().contains("INTERRUPTED by SIGTERM"), resume::output);
         final Map<String, Object> resumed = MiniJson.object(Files.readString(resumeJson, StandardCharsets.UTF_8));
