@@ -31,7 +31,12 @@ final class HashKeyType extends BasicDataType<byte[]>
     @Override
     public byte[] read(final ByteBuffer buffer)
     {
-        final byte[] key = new byte[DataUtils.readVarInt(buffer)];
+        final int length = DataUtils.readVarInt(buffer);
+        if (length < 0 || length > buffer.remaining())
+        {
+            throw new IllegalStateException("damaged page: a key of " + length + " bytes where " + buffer.remaining() + " remain");
+        }
+        final byte[] key = new byte[length];
         buffer.get(key);
         return key;
     }

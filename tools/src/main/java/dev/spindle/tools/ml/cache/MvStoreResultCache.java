@@ -16,9 +16,10 @@ import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 
 /**
- * A {@link ResultCache} in one MVStore file, bounded by approximate LRU. MVStore autocommits about
- * once a second in the background, so after a crash the store reopens at its last commit and only
- * the puts of the last second or so are lost; in return no put ever waits for a disk write. Once the
+ * A {@link ResultCache} in one MVStore file, bounded by approximate LRU. MVStore commits when a put fills
+ * its unsaved buffer (1-19 MiB of changed pages, by heap size), on the putting thread, and at close: after
+ * a crash the store reopens at its last commit and the puts since are recomputed by the next run; in
+ * return no background writer runs beside the readers (see {@link CacheOpener}). Once the
  * cache is half full, a get re-stamps an entry at most once per run (a 40-byte write), so recency among
  * entries read in one run is their first read, not their last; below half full reads write nothing.
  */

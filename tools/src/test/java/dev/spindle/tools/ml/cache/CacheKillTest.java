@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A child JVM puts in a loop and is SIGKILLed; the store must reopen without complaint and hold
- * everything put more than a few seconds before the kill (MVStore autocommits about once a second).
+ * everything put more than a few seconds before the kill (the loop fills the unsaved buffer, and so commits, many times a second).
  * While the child runs, its lock makes this JVM's open fall back to running without the cache.
  */
 class CacheKillTest
