@@ -1,5 +1,7 @@
 package dev.spindle.tools.ml;
 
+import java.util.Random;
+
 /**
  * The rows a trainer fits on and the tenth it holds out to stop early, chosen by a hash of the row index and
  * the seed (equal inputs and seed give the same split). Under 50 rows nothing is held out: a tenth of so few
@@ -38,5 +40,17 @@ record HeldOutSplit(int[] train, int[] test)
             }
         }
         return new HeldOutSplit(train, test);
+    }
+
+    /** Fisher-Yates: the order a trainer visits its rows in for one epoch (the same seed, the same order). */
+    static void shuffle(final int[] order, final Random random)
+    {
+        for (int i = order.length - 1; i > 0; i--)
+        {
+            final int j = random.nextInt(i + 1);
+            final int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
     }
 }

@@ -77,7 +77,7 @@ public final class LogisticRegressionTrainer
         int sinceBest = 0;
         for (int epoch = 1; epoch <= MAX_EPOCHS; epoch++)
         {
-            shuffle(train, random);
+            HeldOutSplit.shuffle(train, random);
             for (int start = 0; start < train.length; start += MINIBATCH)
             {
                 step(x, y, train, start, Math.min(train.length, start + MINIBATCH));
@@ -230,16 +230,5 @@ public final class LogisticRegressionTrainer
             }
         }
         return best;
-    }
-
-    private static void shuffle(final int[] order, final Random random)
-    {
-        for (int i = order.length - 1; i > 0; i--)
-        {
-            final int j = random.nextInt(i + 1);
-            final int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
     }
 }

@@ -116,7 +116,7 @@ public final class SparseLogisticTrainer
         int sinceBest = 0;
         for (int epoch = 1; epoch <= MAX_EPOCHS; epoch++)
         {
-            shuffle(train, random);
+            HeldOutSplit.shuffle(train, random);
             final float rate = (float) (RATE / Math.sqrt(epoch));
             for (final int i : train)
             {
@@ -241,16 +241,5 @@ public final class SparseLogisticTrainer
             p[c] = sum[c];
         }
         SparseLinearClassifier.softmax(p, b, k);
-    }
-
-    private static void shuffle(final int[] order, final Random random)
-    {
-        for (int i = order.length - 1; i > 0; i--)
-        {
-            final int j = random.nextInt(i + 1);
-            final int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
     }
 }
